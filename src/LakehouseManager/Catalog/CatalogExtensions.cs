@@ -1,0 +1,71 @@
+using System.Runtime.CompilerServices;
+
+namespace LakehouseManager.Catalog;
+
+/// <summary>Conveniences over the port that every adapter gets for free.</summary>
+public static class CatalogExtensions
+{
+    /// <summary>The default page size: Nessie's default max-records hint is in this range too.</summary>
+    public const int DefaultPageSize = 500;
+
+    /// <summary>The branch, or a <see cref="CatalogException"/> that names it and lists the branches there are.</summary>
+    public static async Task<CatalogBranch> GetBranchAsync(
+        this ICatalog catalog, string name, CancellationToken cancellationToken = default)
+    {
+        var branch = await catalog.FindBranchAsync(name, cancellationToken).ConfigureAwait(false);
+        if (branch is not null)
+        {
+            return branch;
+        }
+
+        var branches = await catalog.ListBranchesAsync(cancellationToken).ConfigureAwait(false);
+        throw new CatalogException(
+            CatalogErrorKind.ReferenceNotFound,
+            $"Catalog branch '{name}' does not exist in the {catalog.Description}. " +
+            $"Branches there: {string.Join(", ", branches.Select(b => b.Name))}.");
+    }
+
+    /// <summary>Every view at a commit, page by page, without holding more than one page.</summary>
+    public static async IAsyncEnumerable<CatalogView> ListAllViewsAsync(
+        this ICatalog catalog,
+        string hash,
+        int pageSize = DefaultPageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? token = null;
+        do
+        {
+            var page = await catalog.ListViewsAsync(hash, token, pageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var view in page.Items)
+            {
+                yield return view;
+            }
+
+            token = page.NextPageToken;
+        }
+        while (token is not null);
+    }
+
+    /// <summary>Every change between two commits, page by page.</summary>
+    public static async IAsyncEnumerable<CatalogChange> DiffAllAsync(
+        this ICatalog catalog,
+        string fromHash,
+        string toHash,
+        int pageSize = DefaultPageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? token = null;
+        do
+        {
+            var page = await catalog.DiffAsync(fromHash, toHash, token, pageSize, cancellationToken)
+                .ConfigureAwait(false);
+            foreach (var change in page.Items)
+            {
+                yield return change;
+            }
+
+            token = page.NextPageToken;
+        }
+        while (token is not null);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+
+namespace LakehouseManager.Catalog;
+
+/// <summary>
+/// Branch names, validated by Nessie's rules (Validation.java) so that a name good for one adapter is good for all, and
+/// the same name works as a git branch: starts with a letter; then letters, digits, <c>. / _ -</c>; no <c>..</c>; does
+/// not end with <c>/</c> or <c>.</c>; not <c>HEAD</c>, <c>DETACHED</c> or anything that looks like a commit hash.
+/// </summary>
+public static partial class RefName
+{
+    private const string Rules =
+        "a branch name starts with a letter, then holds letters, digits and . / _ -, has no '..', " +
+        "does not end with '/' or '.', and is not HEAD, DETACHED or a commit hash";
+
+    /// <summary>Returns why the name is invalid, or null when it is valid.</summary>
+    public static string? Validate(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return "the name is empty";
+        }
+
+        if (!NamePattern().IsMatch(name))
+        {
+            return Rules;
+        }
+
+        if (name.Equals("HEAD", StringComparison.OrdinalIgnoreCase) ||
+            name.Equals("DETACHED", StringComparison.OrdinalIgnoreCase) ||
+            HashPattern().IsMatch(name))
+        {
+            return Rules;
+        }
+
+        // git refuses these although Nessie allows them; the name must work on both sides of the mirror.
+        if (name.EndsWith(".lock", StringComparison.Ordinal) || name.Contains("/.", StringComparison.Ordinal) ||
+            name.Contains("//", StringComparison.Ordinal))
+        {
+            return "git does not accept branch names that end with '.lock', hold '//' or have an element starting with '.'";
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns the name, or throws an error that names it and says what a valid name is.</summary>
+    public static string Require(string? name, string what = "branch")
+    {
+        var error = Validate(name);
+        if (error is not null)
+        {
+            throw new CatalogException(CatalogErrorKind.BadRequest, $"Invalid {what} name '{name}': {error}.");
+        }
+
+        return name!;
+    }
+
+    /// <summary>Whether the text is a commit hash (Nessie: 8 to 64 hex digits).</summary>
+    public static bool IsHash(string? text) => text is not null && HashPattern().IsMatch(text);
+
+    [GeneratedRegex(@"^[A-Za-z](?:(?:(?!\.\.)[A-Za-z0-9./_-])*[A-Za-z0-9_-])?$")]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex("^[0-9a-fA-F]{8,64}$")]
+    private static partial Regex HashPattern();
+}

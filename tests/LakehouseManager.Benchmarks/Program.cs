@@ -1,0 +1,1 @@
+namespace LakehouseManager.Benchmarks; internal static class Program { public static int Main() => 0; }
