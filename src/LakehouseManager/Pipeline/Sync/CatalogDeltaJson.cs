@@ -1,0 +1,95 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace LakehouseManager.Pipeline.Sync;
+
+/// <summary>
+/// Writes <c>artifacts/catalog-delta.json</c>: the delta a sync computed, with each view's key, file and SQL text, so a
+/// dry run (FetchCatalogDelta alone) shows exactly what CommitMirror would commit.
+/// </summary>
+public static class CatalogDeltaJson
+{
+    private static readonly JsonWriterOptions s_options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Write(CatalogDelta delta)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, s_options))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("branch", delta.Branch);
+            writer.WriteString("mirrorPath", delta.MirrorPath);
+            writer.WriteBoolean("bootstrap", delta.IsBootstrap);
+            writer.WriteString("fromHash", delta.FromHash);
+            writer.WriteString("toHash", delta.ToHash);
+            writer.WriteString("watermarkCommit", delta.WatermarkCommit);
+            writer.WriteString("gitHead", delta.GitHead);
+            WriteChanges(writer, "added", delta, MirrorChangeKind.Added);
+            WriteChanges(writer, "changed", delta, MirrorChangeKind.Changed);
+            WriteChanges(writer, "removed", delta, MirrorChangeKind.Removed);
+            WriteChanges(writer, "moved", delta, MirrorChangeKind.Moved);
+            writer.WriteStartArray("gitEdits");
+            foreach (var edit in delta.GitEdits)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("path", edit.Path);
+                if (edit.Key is not null)
+                {
+                    WriteKey(writer, edit.Key);
+                }
+
+                writer.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(edit.Kind.ToString()));
+                writer.WriteString("resolution", JsonNamingPolicy.CamelCase.ConvertName(edit.Resolution.ToString()));
+                writer.WriteString("detail", edit.Detail);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteChanges(Utf8JsonWriter writer, string name, CatalogDelta delta, MirrorChangeKind kind)
+    {
+        writer.WriteStartArray(name);
+        foreach (var change in delta.Changes.Where(c => c.Kind == kind).OrderBy(c => c.Key))
+        {
+            writer.WriteStartObject();
+            WriteKey(writer, change.Key);
+            writer.WriteString("path", change.Path);
+            if (change.PreviousPath is not null)
+            {
+                writer.WriteString("previousPath", change.PreviousPath);
+            }
+
+            if (change.Sql is not null)
+            {
+                writer.WriteString("sql", change.Sql);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteKey(Utf8JsonWriter writer, Catalog.ContentKey key)
+    {
+        writer.WriteString("view", key.ToSqlPath());
+        writer.WriteStartArray("key");
+        foreach (var element in key.Elements)
+        {
+            writer.WriteStringValue(element);
+        }
+
+        writer.WriteEndArray();
+    }
+}
