@@ -54,7 +54,16 @@ public sealed class DremioQueryEngine : IQueryEngine
         ArgumentException.ThrowIfNullOrWhiteSpace(branch);
 
         var request = DremioSqlRequest.AtBranch(sql, CatalogSource, branch) with { Context = _options.Context };
-        var jobId = await _client.SubmitSqlAsync(request, cancellationToken).ConfigureAwait(false);
+        string jobId;
+        try
+        {
+            jobId = await _client.SubmitSqlAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DremioException e) when (!e.IsFatal)
+        {
+            // Dremio refused this query (400: invalid references, malformed request): this test errs, the run goes on.
+            throw new QueryFailedException($"Dremio rejected the query: {e.ErrorMessage ?? e.Message}", e);
+        }
 
         DremioJobStatus status;
         try

@@ -37,13 +37,16 @@ public sealed partial class DremioFake
         var injection = TakeInjection();
         if (injection is { Kind: InjectionKind.Stall })
         {
+            // Stopping the fake ends a stall too, so that disposing it never waits for a clock nobody advances.
+            using var stall = CancellationTokenSource.CreateLinkedTokenSource(
+                context.RequestAborted, _app.Lifetime.ApplicationStopping);
             try
             {
-                await Task.Delay(injection.Delay, _options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
+                await Task.Delay(injection.Delay, _options.TimeProvider, stall.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                // The client gave up (its attempt timed out): there is nobody to answer.
+                // The client gave up (its attempt timed out) or the fake stops: there is nobody to answer.
                 request.StatusCode = 499;
                 return;
             }
@@ -70,9 +73,9 @@ public sealed partial class DremioFake
     private static DremioFakeResponse Injected(Injection injection)
     {
         var seconds = injection.RetryAfter is { } delay ? (int?)Math.Ceiling(delay.TotalSeconds) : null;
-        return DremioFakeResponse.Error(injection.Status, $"HTTP {(int)injection.Status} (injected)", "injected by DremioFake")
-            with
-        { RetryAfterSeconds = seconds };
+        var response = DremioFakeResponse.Error(
+            injection.Status, $"HTTP {(int)injection.Status} (injected)", "injected by DremioFake");
+        return response with { RetryAfterSeconds = seconds };
     }
 
     private DremioFakeResponse Dispatch(DremioFakeRequest request, IQueryCollection query)

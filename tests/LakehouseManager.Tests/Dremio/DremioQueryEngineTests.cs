@@ -130,6 +130,19 @@ public sealed class DremioQueryEngineTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 10_000)]
+    public async Task A_query_that_dremio_refuses_at_submission_is_a_query_failure()
+    {
+        _fake.Map("POST", "^sql$", _ => DremioFakeResponse.Error(System.Net.HttpStatusCode.BadRequest, "Invalid reference type [BRANCHX]"));
+        using var client = DremioTestKit.CloudClient(_fake);
+        var engine = new DremioQueryEngine(client, Source, DremioTestKit.FastPolling);
+
+        var error = await Assert.ThrowsAsync<QueryFailedException>(() => engine.ExecuteAsync("SELECT 1", "dev"));
+
+        Assert.Equal("Dremio rejected the query: Invalid reference type [BRANCHX]", error.Message);
+        Assert.Empty(_fake.Jobs);
+    }
+
+    [Fact(Timeout = 10_000)]
     public async Task A_job_canceled_in_dremio_raises_a_query_failure_with_the_reason()
     {
         _fake.OnSql("SELECT hang", DremioFakeOutcome.Hang());
