@@ -1,0 +1,25 @@
+namespace LakehouseManager.Dremio;
+
+/// <summary>The kinds of version a <c>references</c> entry of the SQL API pins a source to (api-facts B.2).</summary>
+public enum DremioVersionType
+{
+    Branch,
+    Tag,
+    Commit,
+}
+
+/// <summary>One <c>references</c> entry: <c>{"type":"BRANCH","value":"dev"}</c>.</summary>
+public sealed record DremioVersionReference(DremioVersionType Type, string Value)
+{
+    /// <summary>A branch reference.</summary>
+    public static DremioVersionReference Branch(string name) => new(DremioVersionType.Branch, name);
+
+    /// <summary>The wire name of <see cref="Type"/>: BRANCH, TAG or COMMIT.</summary>
+    public string WireType => Type switch
+    {
+        DremioVersionType.Branch => "BRANCH",
+        DremioVersionType.Tag => "TAG",
+        DremioVersionType.Commit => "COMMIT",
+        _ => throw new InvalidOperationException($"Unknown version type {Type}."),
+    };
+}

@@ -1,0 +1,46 @@
+using Polly;
+
+namespace LakehouseManager.Http;
+
+/// <summary>Sends a request through a <see cref="HttpResilience"/> pipeline.</summary>
+public static class ResilientHttpClientExtensions
+{
+    /// <summary>
+    /// Sends the request made by <paramref name="createRequest"/> (called once per attempt: a request message cannot be
+    /// sent twice) and returns the last response, which the caller disposes. The body is buffered inside the attempt,
+    /// so the attempt timeout covers reading it. Throws <see cref="HttpRequestException"/> or
+    /// <see cref="Polly.Timeout.TimeoutRejectedException"/> when every attempt failed, and
+    /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> was cancelled.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SendResilientAsync(
+        this HttpClient client,
+        Func<HttpRequestMessage> createRequest,
+        ResiliencePipeline<HttpResponseMessage> pipeline,
+        RetrySafety safety,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(createRequest);
+        ArgumentNullException.ThrowIfNull(pipeline);
+
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            context.Properties.Set(HttpResilience.RetrySafetyKey, safety);
+            return await pipeline.ExecuteAsync(
+                static async (ctx, state) =>
+                {
+                    using var request = state.createRequest();
+                    return await state.client
+                        .SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken)
+                        .ConfigureAwait(false);
+                },
+                context,
+                (client, createRequest)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+}
