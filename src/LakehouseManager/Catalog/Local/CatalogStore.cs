@@ -10,11 +10,15 @@ internal sealed partial class CatalogStore : IAsyncDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<long, CommitNode> _nodes = [];
+    private readonly bool _ownsConnection;
     private bool _inTransaction;
 
-    public CatalogStore(SqliteConnection connection)
+    /// <param name="connection">An open connection.</param>
+    /// <param name="ownsConnection">Whether disposing the store closes the connection (a query keeps it open).</param>
+    public CatalogStore(SqliteConnection connection, bool ownsConnection = true)
     {
         Connection = connection;
+        _ownsConnection = ownsConnection;
     }
 
     public SqliteConnection Connection { get; }
@@ -162,7 +166,10 @@ internal sealed partial class CatalogStore : IAsyncDisposable
             await command.DisposeAsync().ConfigureAwait(false);
         }
 
-        await Connection.DisposeAsync().ConfigureAwait(false);
+        if (_ownsConnection)
+        {
+            await Connection.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     internal async Task<object?> ScalarAsync(string sql, object?[] values, CancellationToken cancellationToken)

@@ -28,7 +28,21 @@ public sealed partial class LocalCatalog
             cancellationToken);
     }
 
-    internal static async Task<IReadOnlyList<LocalCommit>> LogFromAsync(
+    /// <summary>The commits from <paramref name="hash"/> back, newest first, following first parents.</summary>
+    public Task<IReadOnlyList<LocalCommit>> GetLogFromAsync(string hash, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return RunAsync(
+            write: false,
+            async store =>
+            {
+                var node = await ResolveHashAsync(store, hash, cancellationToken).ConfigureAwait(false);
+                return await LogFromAsync(store, node, limit, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<LocalCommit>> LogFromAsync(
         CatalogStore store, CommitNode head, int limit, CancellationToken cancellationToken)
     {
         var log = new List<LocalCommit>();
