@@ -27,14 +27,13 @@ internal sealed partial class BranchQueryPlanner
                 continue;
             }
 
-            LocalObject? target = null;
-            var matched = chain.Elements.Count;
-            for (; matched > 0 && target is null; matched--)
+            var (target, matched) = await MatchAsync(chain.Elements, 0, cancellationToken).ConfigureAwait(false);
+            if (target is null && _sourceName is not null && chain.Elements.Count > 1 &&
+                chain.Elements[0].Equals(_sourceName, StringComparison.OrdinalIgnoreCase))
             {
-                target = await ResolveAsync(chain.Elements.Take(matched).ToList(), cancellationToken).ConfigureAwait(false);
+                (target, matched) = await MatchAsync(chain.Elements, 1, cancellationToken).ConfigureAwait(false);
             }
 
-            matched++;
             if (target is null)
             {
                 if ((chain.InTablePosition && chain.Elements.Count > 1) || chain.Version is not null)
@@ -71,6 +70,22 @@ internal sealed partial class BranchQueryPlanner
         }
 
         return new Analysis(sql, references);
+    }
+
+    /// <summary>The longest known prefix of the elements after the first <paramref name="skip"/>, and how many elements it covers.</summary>
+    private async Task<(LocalObject? Target, int Matched)> MatchAsync(
+        IReadOnlyList<string> elements, int skip, CancellationToken cancellationToken)
+    {
+        for (var end = elements.Count; end > skip; end--)
+        {
+            var target = await ResolveAsync(elements.Skip(skip).Take(end - skip).ToList(), cancellationToken).ConfigureAwait(false);
+            if (target is not null)
+            {
+                return (target, end);
+            }
+        }
+
+        return (null, 0);
     }
 
     private async Task<LocalObject?> ResolveAsync(IReadOnlyList<string> elements, CancellationToken cancellationToken)

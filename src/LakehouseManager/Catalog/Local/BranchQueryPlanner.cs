@@ -13,6 +13,7 @@ internal sealed partial class BranchQueryPlanner
     private readonly string _branch;
     private readonly CommitNode _head;
     private readonly IReadOnlyDictionary<ContentKey, string> _overrides;
+    private readonly string? _sourceName;
     private readonly Dictionary<ContentKey, LocalObject?> _resolved = [];
     private readonly Dictionary<ContentKey, Analysis> _views = [];
     private readonly List<ContentKey> _order = [];
@@ -21,15 +22,21 @@ internal sealed partial class BranchQueryPlanner
 
     /// <summary>
     /// A planner for SQL at the branch whose head is <paramref name="head"/>; <paramref name="overrides"/> are view
-    /// texts that replace (or add to) the branch's, e.g. a view being created.
+    /// texts that replace (or add to) the branch's, e.g. a view being created; names that start with
+    /// <paramref name="sourceName"/> (Dremio's source) also resolve without it.
     /// </summary>
     public BranchQueryPlanner(
-        CatalogStore store, string branch, CommitNode head, IReadOnlyDictionary<ContentKey, string>? overrides = null)
+        CatalogStore store,
+        string branch,
+        CommitNode head,
+        IReadOnlyDictionary<ContentKey, string>? overrides = null,
+        string? sourceName = null)
     {
         _store = store;
         _branch = branch;
         _head = head;
         _overrides = overrides ?? new Dictionary<ContentKey, string>();
+        _sourceName = sourceName;
     }
 
     /// <summary>

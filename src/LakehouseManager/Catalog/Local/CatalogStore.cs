@@ -41,10 +41,19 @@ internal sealed partial class CatalogStore : IAsyncDisposable
 
     public async Task RollbackAsync()
     {
-        if (_inTransaction)
+        if (!_inTransaction)
         {
-            _inTransaction = false;
+            return;
+        }
+
+        _inTransaction = false;
+        try
+        {
             await ExecuteAsync("ROLLBACK", [], CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (SqliteException)
+        {
+            // SQLite already rolled back (some errors do that); the error that got us here is the one to report.
         }
     }
 

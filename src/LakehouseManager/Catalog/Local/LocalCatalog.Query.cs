@@ -71,7 +71,7 @@ public sealed partial class LocalCatalog
             {
                 await store.BeginAsync(write: false, cancellationToken).ConfigureAwait(false);
                 var head = await RequireBranchAsync(store, branch, cancellationToken).ConfigureAwait(false);
-                var result = await plan(new BranchQueryPlanner(store, branch, head, overrides)).ConfigureAwait(false);
+                var result = await plan(new BranchQueryPlanner(store, branch, head, overrides, Options.SourceName)).ConfigureAwait(false);
                 await store.CommitTransactionAsync(cancellationToken).ConfigureAwait(false);
                 return result;
             }

@@ -134,6 +134,25 @@ public sealed class LocalQueryTests
         Assert.Contains("cycle: c.x -> c.y -> c.x", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task With_a_source_name_dremio_style_names_resolve_without_the_source()
+    {
+        using var temp = new TempDirectory();
+        var catalog = await LocalCatalog.OpenAsync(
+            temp.Combine("catalog.db"), new LocalCatalogOptions { SourceName = "lakehouse" });
+        using (catalog)
+        {
+            var sql = new LocalSqlExecutor(catalog);
+            await sql.ExecuteAsync("main", "CREATE TABLE shop.raw.orders (id INTEGER)");
+            await sql.ExecuteAsync("main", "INSERT INTO lakehouse.shop.raw.orders VALUES (1), (2)");
+            await sql.ExecuteAsync("main", "CREATE VIEW shop.v AS SELECT count(*) AS n FROM Lakehouse.shop.raw.orders");
+
+            var rows = await QueryAsync(catalog, "main", "SELECT n FROM lakehouse.shop.v AT BRANCH main");
+
+            Assert.Equal([[2L]], rows);
+        }
+    }
+
     [Fact(Timeout = 20_000)]
     public async Task A_running_query_is_interrupted_when_cancelled()
     {
