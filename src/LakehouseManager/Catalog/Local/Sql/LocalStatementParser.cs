@@ -66,7 +66,7 @@ internal static partial class LocalStatementParser
         if (cursor.TryKeywords("VIEW"))
         {
             var key = cursor.ExpectPath("a view name");
-            if (!cursor.Peek()?.IsKeyword("AS") ?? true)
+            if (cursor.Peek()?.IsKeyword("AS") != true)
             {
                 throw cursor.Error("AS and the view's query");
             }
