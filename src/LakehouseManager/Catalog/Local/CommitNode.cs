@@ -1,0 +1,24 @@
+namespace LakehouseManager.Catalog.Local;
+
+/// <summary>
+/// A commit as the graph walks see it. <see cref="Generation"/> is one more than the highest parent generation, so a
+/// walk that always takes the highest generation first sees every commit after all of its descendants.
+/// </summary>
+internal sealed record CommitNode(long Id, string Hash, long? Parent1, long? Parent2, long Generation)
+{
+    public IEnumerable<long> Parents
+    {
+        get
+        {
+            if (Parent1 is { } first)
+            {
+                yield return first;
+            }
+
+            if (Parent2 is { } second)
+            {
+                yield return second;
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using LakehouseManager.Catalog.Local.Sql;
+using Microsoft.Data.Sqlite;
+
+namespace LakehouseManager.Catalog.Local;
+
+/// <summary>Running read-only SQL at a branch, with the branch's views instantiated as TEMP views.</summary>
+public sealed partial class LocalCatalog
+{
+    /// <summary>
+    /// Runs one query (SELECT, WITH or VALUES) at the branch and returns a cursor over its rows. Dotted names of the
+    /// branch's views and of data tables are rewritten to their SQLite names, the views the query needs (transitively,
+    /// only those) are created as TEMP views in dependency order, and Dremio's <c>AT BRANCH</c> naming this branch is
+    /// dropped. Unknown names, an AT clause naming another reference, a statement that is not a query and SQLite
+    /// errors are <see cref="CatalogException"/>s naming the branch.
+    /// </summary>
+    public async Task<LocalQueryCursor> OpenQueryAsync(string branch, string sql, CancellationToken cancellationToken = default)
+    {
+        RefName.Require(branch);
+        ArgumentNullException.ThrowIfNull(sql);
+        var parsed = ParsedSql.Parse(sql);
+        if (!SqlStatementText.IsQuery(parsed.Significant))
+        {
+            var first = parsed.Significant.Count > 0 ? $"'{parsed.Significant[0].Text}'" : "nothing";
+            throw new CatalogException(
+                CatalogErrorKind.BadRequest,
+                $"Only queries run at a branch (SELECT, WITH or VALUES); the statement at branch '{branch}' starts with {first}.");
+        }
+
+        var connection = await OpenConnectionAsync(pooled: false, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var plan = await PlanAtBranchAsync(
+                connection, branch, null, planner => planner.PlanAsync(parsed, null, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+            await InstantiateViewsAsync(connection, branch, plan.Views, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, "PRAGMA query_only = ON", cancellationToken).ConfigureAwait(false);
+            var command = connection.CreateCommand();
+            command.CommandText = plan.Sql;
+            try
+            {
+                using var registration = cancellationToken.Register(LocalQueryCursor.Interrupt, connection);
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                return new LocalQueryCursor(connection, command, reader, branch);
+            }
+            catch (SqliteException exception)
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                throw LocalQueryCursor.QueryFailed(branch, exception);
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Plans SQL at the branch's head, reading the catalog in one snapshot on the given connection.</summary>
+    internal async Task<QueryPlan> PlanAtBranchAsync(
+        SqliteConnection connection,
+        string branch,
+        IReadOnlyDictionary<ContentKey, string>? overrides,
+        Func<BranchQueryPlanner, Task<QueryPlan>> plan,
+        CancellationToken cancellationToken)
+    {
+        var store = new CatalogStore(connection, ownsConnection: false);
+        await using (store.ConfigureAwait(false))
+        {
+            try
+            {
+                await store.BeginAsync(write: false, cancellationToken).ConfigureAwait(false);
+                var head = await RequireBranchAsync(store, branch, cancellationToken).ConfigureAwait(false);
+                var result = await plan(new BranchQueryPlanner(store, branch, head, overrides, Options.SourceName)).ConfigureAwait(false);
+                await store.CommitTransactionAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+            catch (SqliteException exception)
+            {
+                throw new CatalogException(
+                    CatalogErrorKind.Unavailable, $"The {Description} failed: {exception.Message}", exception);
+            }
+        }
+    }
+
+    /// <summary>Creates the views as TEMP views and checks that each one compiles, naming the view that does not.</summary>
+    internal static async Task InstantiateViewsAsync(
+        SqliteConnection connection, string branch, IReadOnlyList<PlannedView> views, CancellationToken cancellationToken)
+    {
+        foreach (var view in views)
+        {
+            var name = SqliteNames.Quote(view.TempName);
+            try
+            {
+                await ExecuteAsync(connection, $"CREATE TEMP VIEW {name} AS {view.Sql}", cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, $"SELECT * FROM temp.{name} LIMIT 0", cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException exception)
+            {
+                throw new CatalogException(
+                    CatalogErrorKind.BadRequest,
+                    $"View {view.Key} at branch '{branch}' does not compile: {exception.Message}",
+                    exception);
+            }
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
