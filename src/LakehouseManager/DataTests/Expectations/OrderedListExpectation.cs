@@ -54,7 +54,8 @@ public sealed record OrderedListExpectation(string? Column, IReadOnlyList<object
 
         if (failure is null && observed.Count < Values.Count)
         {
-            failure = $"{name}: {observed.Count} values, expected {Values.Count}; the first missing one, at position " +
+            failure = $"{name}: {observed.Count} {(observed.Count == 1 ? "value" : "values")}, expected {Values.Count}; " +
+                      "the first missing one, at position " +
                       $"{observed.Count + 1}, is {ValueText.Literal(Values[observed.Count])}";
         }
 
