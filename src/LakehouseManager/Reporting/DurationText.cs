@@ -7,34 +7,31 @@ public static class DurationText
 {
     public static string Format(TimeSpan duration)
     {
-        if (duration < TimeSpan.Zero)
-        {
-            duration = TimeSpan.Zero;
-        }
-
         if (duration < TimeSpan.FromSeconds(1))
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalMilliseconds}ms");
+            return string.Create(CultureInfo.InvariantCulture, $"{(int)Math.Max(0, duration.TotalMilliseconds)}ms");
         }
 
-        if (duration < TimeSpan.FromMinutes(1))
+        // Rounded, not cut: 5.595s reads 5.6s, like the JUnit time="5.595" next to it. One decimal, dropped when it
+        // is zero: "30s" reads better than "30.0s" for a configured timeout.
+        var tenths = Math.Round(duration.TotalSeconds * 10, MidpointRounding.AwayFromZero);
+        if (tenths < 600)
         {
-            // One decimal, dropped when it is zero: "30s" reads better than "30.0s" for a configured timeout.
-            var seconds = Math.Floor(duration.TotalSeconds * 10) / 10;
-            return seconds.ToString("0.#", CultureInfo.InvariantCulture) + "s";
+            return (tenths / 10).ToString("0.#", CultureInfo.InvariantCulture) + "s";
         }
 
-        if (duration < TimeSpan.FromHours(1))
+        var seconds = (long)Math.Round(duration.TotalSeconds, MidpointRounding.AwayFromZero);
+        if (seconds < 3600)
         {
-            return duration.Seconds == 0
-                ? string.Create(CultureInfo.InvariantCulture, $"{duration.Minutes}m")
-                : string.Create(CultureInfo.InvariantCulture, $"{duration.Minutes}m{duration.Seconds:00}s");
+            return seconds % 60 == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{seconds / 60}m")
+                : string.Create(CultureInfo.InvariantCulture, $"{seconds / 60}m{seconds % 60:00}s");
         }
 
-        var hours = (long)duration.TotalHours;
-        return duration.Minutes == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{hours}h")
-            : string.Create(CultureInfo.InvariantCulture, $"{hours}h{duration.Minutes:00}m");
+        var minutes = (long)Math.Round(duration.TotalMinutes, MidpointRounding.AwayFromZero);
+        return minutes % 60 == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}h")
+            : string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}h{minutes % 60:00}m");
     }
 
     /// <summary>Seconds with three decimals, invariant culture: the JUnit <c>time</c> attribute.</summary>

@@ -1,4 +1,4 @@
-using System.Net;
+using System.Globalization;
 using System.Text;
 
 namespace LakehouseManager.Reporting;
@@ -42,7 +42,8 @@ public static class MarkdownText
             }
             else if (char.IsControl(c))
             {
-                builder.Append(' ');
+                // Shown, not dropped: "\u0007", its backslash escaped.
+                builder.Append(CultureInfo.InvariantCulture, $"\\\\u{(int)c:X4}");
             }
             else
             {
@@ -54,14 +55,19 @@ public static class MarkdownText
     }
 
     /// <summary>
-    /// An inline code span that shows the text verbatim: the fence is one backtick longer than the longest run inside,
-    /// <c>|</c> is escaped (GFM splits table cells before it parses code spans) and line breaks become spaces.
+    /// An inline code span that shows the text verbatim: the fence is one backtick longer than the longest run inside
+    /// and line breaks become spaces. In a table cell <c>|</c> is escaped, because GFM splits cells before it parses
+    /// code spans (and outside a table the backslash would show).
     /// </summary>
-    public static string Code(string text)
+    public static string Code(string text, bool inTable = false)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var single = text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ')
-            .Replace("|", "\\|", StringComparison.Ordinal);
+        var single = PrintableText.Visible(text).Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ');
+        if (inTable)
+        {
+            single = single.Replace("|", "\\|", StringComparison.Ordinal);
+        }
+
         var fence = new string('`', LongestRun(single, '`') + 1);
         var pad = single.StartsWith('`') || single.EndsWith('`') ? " " : string.Empty;
         return fence + pad + single + pad + fence;
@@ -71,15 +77,19 @@ public static class MarkdownText
     public static string CodeBlock(string text, string language = "")
     {
         ArgumentNullException.ThrowIfNull(text);
-        var fence = new string('`', Math.Max(3, LongestRun(text, '`') + 1));
-        return $"{fence}{language}\n{text.TrimEnd('\n', '\r')}\n{fence}\n";
+        var visible = PrintableText.Visible(text).TrimEnd('\n', '\r');
+        var fence = new string('`', Math.Max(3, LongestRun(visible, '`') + 1));
+        return $"{fence}{language}\n{visible}\n{fence}\n";
     }
 
-    /// <summary>Text for inside an HTML element such as <c>&lt;summary&gt;</c>.</summary>
+    /// <summary>Text for inside an HTML element such as <c>&lt;summary&gt;</c>: one line, with &amp; &lt; &gt; escaped.</summary>
     public static string Html(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return WebUtility.HtmlEncode(text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' '));
+        return PrintableText.Visible(text).Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ')
+            .Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal);
     }
 
     private static int LongestRun(string text, char c)
