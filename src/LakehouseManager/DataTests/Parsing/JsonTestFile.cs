@@ -9,8 +9,8 @@ namespace LakehouseManager.DataTests.Parsing;
 internal static class JsonTestFile
 {
     private const string Example = "{\"tests\": [{\"name\": ..., \"type\": ..., \"query\": ..., \"column_name\": ..., \"expected\": ...}]}";
-    private static readonly string[] Fields = ["name", "type", "query", "column_name", "expected"];
-    private static readonly string[] Types = ["scalar", "sorted_aggregation"];
+    private static readonly string[] s_fields = ["name", "type", "query", "column_name", "expected"];
+    private static readonly string[] s_types = ["scalar", "sorted_aggregation"];
 
     public static IReadOnlyList<DataTest> Read(SourceNode root, ParseErrors errors)
     {
@@ -20,7 +20,7 @@ internal static class JsonTestFile
         {
             var before = errors.Count;
             var scope = errors.ForTest(SuiteShape.PeekName(item), number);
-            var fields = new FieldReader(item, "a test", Fields, scope);
+            var fields = new FieldReader(item, "a test", s_fields, scope);
 
             var nameEntry = fields.Require("name", item.Line, "the test's name");
             var name = SchemaValues.Text(nameEntry, scope, strict: true);
@@ -29,11 +29,11 @@ internal static class JsonTestFile
                 names.Add(name, nameEntry!.Line, scope);
             }
 
-            var type = SchemaValues.Text(fields.Require("type", item.Line, $"one of: {string.Join(", ", Types)}"), scope, strict: true);
-            if (type is not null && !Types.Contains(type, StringComparer.Ordinal))
+            var type = SchemaValues.Text(fields.Require("type", item.Line, $"one of: {string.Join(", ", s_types)}"), scope, strict: true);
+            if (type is not null && !s_types.Contains(type, StringComparer.Ordinal))
             {
                 scope.Error(fields.Get("type")!.Value.Line,
-                    $"unknown type '{type}'; valid types are: {string.Join(", ", Types)}");
+                    $"unknown type '{type}'; valid types are: {string.Join(", ", s_types)}");
             }
 
             var query = SchemaValues.Text(fields.Require("query", item.Line, "the SQL to run"), scope, strict: true);

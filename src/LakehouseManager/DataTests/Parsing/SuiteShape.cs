@@ -3,7 +3,7 @@ namespace LakehouseManager.DataTests.Parsing;
 /// <summary>The outer shape both formats share: an object whose only field, <c>tests</c>, is a non-empty list.</summary>
 internal static class SuiteShape
 {
-    private static readonly string[] RootFields = ["tests"];
+    private static readonly string[] s_rootFields = ["tests"];
 
     /// <summary>Each test object with its 1-based number; problems with the shape itself are reported.</summary>
     public static IEnumerable<(SourceMapping Test, int Number)> Items(SourceNode root, ParseErrors errors, string example)
@@ -15,7 +15,7 @@ internal static class SuiteShape
             yield break;
         }
 
-        var fields = new FieldReader(mapping, "the file", RootFields, file);
+        var fields = new FieldReader(mapping, "the file", s_rootFields, file);
         var tests = fields.Require("tests", mapping.Line, $"the list of tests: {example}");
         if (tests is null)
         {

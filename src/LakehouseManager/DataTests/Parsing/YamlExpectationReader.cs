@@ -10,9 +10,9 @@ namespace LakehouseManager.DataTests.Parsing;
 internal static class YamlExpectationReader
 {
     public static readonly string[] Kinds = ["no_rows", "scalar", "ordered_list", "row_count"];
-    private static readonly string[] ScalarFields = ["column", "equals", "tolerance", "between", "at_least", "at_most"];
-    private static readonly string[] ListFields = ["column", "equals", "tolerance"];
-    private static readonly string[] CountFields = ["equals", "between", "at_least", "at_most"];
+    private static readonly string[] s_scalarFields = ["column", "equals", "tolerance", "between", "at_least", "at_most"];
+    private static readonly string[] s_listFields = ["column", "equals", "tolerance"];
+    private static readonly string[] s_countFields = ["equals", "between", "at_least", "at_most"];
 
     public static Expectation? Read(SourceNode node, ParseScope scope)
     {
@@ -59,7 +59,7 @@ internal static class YamlExpectationReader
 
     private static ScalarExpectation? ReadScalar(SourceNode node, ParseScope scope)
     {
-        var fields = Fields(node, "scalar", ScalarFields, scope);
+        var fields = Fields(node, "scalar", s_scalarFields, scope);
         if (fields is null)
         {
             return null;
@@ -88,7 +88,7 @@ internal static class YamlExpectationReader
 
     private static OrderedListExpectation? ReadOrderedList(SourceNode node, ParseScope scope)
     {
-        var fields = Fields(node, "ordered_list", ListFields, scope);
+        var fields = Fields(node, "ordered_list", s_listFields, scope);
         if (fields is null)
         {
             return null;
@@ -103,7 +103,7 @@ internal static class YamlExpectationReader
 
     private static RowCountExpectation? ReadRowCount(SourceNode node, ParseScope scope)
     {
-        var fields = Fields(node, "row_count", CountFields, scope);
+        var fields = Fields(node, "row_count", s_countFields, scope);
         if (fields is null || !OneBound(fields, "row_count", node.Line, scope))
         {
             return null;

@@ -6,8 +6,8 @@ namespace LakehouseManager.DataTests.Parsing;
 internal static partial class YamlTestFile
 {
     private const string Example = "tests:\n  - name: ...\n    sql: ...\n    expect: ...";
-    private static readonly string[] Fields = ["name", "description", "sql", "expect", "severity", "tags", "timeout", "skip"];
-    private static readonly string[] Severities = ["error", "warn"];
+    private static readonly string[] s_fields = ["name", "description", "sql", "expect", "severity", "tags", "timeout", "skip"];
+    private static readonly string[] s_severities = ["error", "warn"];
 
     public static IReadOnlyList<DataTest> Read(SourceNode root, ParseErrors errors)
     {
@@ -17,7 +17,7 @@ internal static partial class YamlTestFile
         {
             var before = errors.Count;
             var scope = errors.ForTest(SuiteShape.PeekName(item), number);
-            var fields = new FieldReader(item, "a test", Fields, scope);
+            var fields = new FieldReader(item, "a test", s_fields, scope);
 
             var name = ReadName(fields, item, scope, names);
             var sql = SchemaValues.Text(fields.Require("sql", item.Line, "the query to run"), scope, strict: false);
@@ -86,7 +86,7 @@ internal static partial class YamlTestFile
                 return DataTestSeverity.Warn;
             default:
                 scope.Error(entry!.Value.Line,
-                    $"unknown severity '{text}'; valid severities are: {string.Join(", ", Severities)}");
+                    $"unknown severity '{text}'; valid severities are: {string.Join(", ", s_severities)}");
                 return DataTestSeverity.Error;
         }
     }
