@@ -1,12 +1,5 @@
 namespace LakehouseManager.DataTests;
 
-/// <summary>Whether a progress report marks the start or the end of a test.</summary>
-public enum DataTestProgressKind
-{
-    Started,
-    Finished,
-}
-
 /// <summary>
 /// A progress report from <see cref="DataTestRunner"/>, so a console can show a long run as it goes. Reports come from
 /// the worker that runs the test, so from several threads at once.

@@ -17,13 +17,14 @@ public sealed record DataTestRunnerOptions
         }
     }
 
-    /// <summary>The timeout of a test that sets none (default 5 minutes).</summary>
+    /// <summary>The timeout of a test that sets none (default 5 minutes; more than zero, at most 24 hours).</summary>
     public TimeSpan DefaultTimeout
     {
         get => _defaultTimeout;
         init
         {
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, TimeSpan.FromHours(24));
             _defaultTimeout = value;
         }
     }

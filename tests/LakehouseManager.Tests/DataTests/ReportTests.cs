@@ -116,6 +116,21 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public async Task A_run_where_nothing_ran_says_so_in_every_report()
+    {
+        var sample = await ReportFixture.RunAsync();
+        var run = sample with { Results = [.. sample.Results.Where(r => r.Status == DataTestStatus.Skipped)] };
+
+        var markdown = MarkdownReport.Render(run);
+        var console = ConsoleReport.Render(run);
+
+        Assert.StartsWith("### ⏭️ No data tests ran on `dev`\n\n**⏭️ 1 skipped** in 5.6s", markdown, StringComparison.Ordinal);
+        Assert.EndsWith("\nNo test ran.\n", markdown, StringComparison.Ordinal);
+        Assert.EndsWith("\nNo data tests ran: 1 skipped in 5.6s\n", console, StringComparison.Ordinal);
+        Assert.False(run.IsFailed);
+    }
+
+    [Fact]
     public void The_markdown_limit_has_a_floor_so_the_summary_always_fits()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new MarkdownReportOptions { MaxLength = 999 });

@@ -23,9 +23,3 @@ internal sealed class ParseErrors(string source)
 
     public DataTestFileException ToException() => new([.. _errors.OrderBy(e => e.Line)]);
 }
-
-/// <summary>Where a message belongs: the file, or one test of it.</summary>
-internal readonly record struct ParseScope(ParseErrors Errors, string? TestName, int? TestNumber)
-{
-    public void Error(int line, string message) => Errors.Add(line, message, TestName, TestNumber);
-}

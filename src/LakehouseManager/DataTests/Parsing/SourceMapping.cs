@@ -5,6 +5,3 @@ internal sealed record SourceMapping(int Line, IReadOnlyList<SourceEntry> Entrie
 {
     public override string KindName => "an object";
 }
-
-/// <summary>One field of a <see cref="SourceMapping"/>: its name, the line of the name, and its value.</summary>
-internal sealed record SourceEntry(string Key, int Line, SourceNode Value);

@@ -43,7 +43,7 @@ public static class ConsoleReport
 
         var counts = ResultDisplay.Counts(run);
         builder.Append('\n')
-            .Append("Data tests ").Append(ResultDisplay.Verdict(run)).Append(": ")
+            .Append(ResultDisplay.Title(run)).Append(": ")
             .Append(counts.Count == 0 ? "no tests" : string.Join(", ", counts.Select(c => c.Text)))
             .Append(" in ").Append(DurationText.Format(run.Duration)).Append('\n');
         return builder.ToString();

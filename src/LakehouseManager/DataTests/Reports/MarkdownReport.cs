@@ -41,7 +41,7 @@ public static class MarkdownReport
         var summary = counts.Count == 0
             ? "no tests"
             : string.Join(" · ", counts.Select(c => $"{ResultDisplay.Emoji(c.Kind)} {c.Text}"));
-        return $"### {emoji} Data tests {ResultDisplay.Verdict(run)} on {MarkdownText.Code(run.Branch)}\n\n" +
+        return $"### {emoji} {ResultDisplay.Title(run)} on {MarkdownText.Code(run.Branch)}\n\n" +
                $"**{summary}** in {DurationText.Format(run.Duration)} · engine: {MarkdownText.Escape(run.Engine)} · " +
                $"file: {MarkdownText.Code(run.Source)}\n";
     }

@@ -58,12 +58,12 @@ internal static class ResultDisplay
         return counts;
     }
 
-    /// <summary>The run's verdict in words.</summary>
-    public static string Verdict(DataTestRun run) =>
-        run.IsFailed ? "failed"
-        : run.Warnings > 0 ? "passed with warnings"
-        : run.Passed == 0 ? "nothing ran"
-        : "passed";
+    /// <summary>The run's verdict as a title: "Data tests failed", "No data tests ran", ...</summary>
+    public static string Title(DataTestRun run) =>
+        run.IsFailed ? "Data tests failed"
+        : run.Warnings > 0 ? "Data tests passed with warnings"
+        : run.Passed == 0 ? "No data tests ran"
+        : "Data tests passed";
 
     public static string Truncate(string text, int max)
     {
