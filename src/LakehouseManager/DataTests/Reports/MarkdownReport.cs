@@ -136,8 +136,7 @@ public static class MarkdownReport
         }
         else
         {
-            builder.Append(TableHead);
-            rows.Take(keptRows).ToList().ForEach(r => builder.Append(r));
+            builder.Append(TableHead).AppendJoin(string.Empty, rows.Take(keptRows));
         }
 
         foreach (var detail in details.Take(keptDetails))
