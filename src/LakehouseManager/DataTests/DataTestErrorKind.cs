@@ -1,0 +1,17 @@
+namespace LakehouseManager.DataTests;
+
+/// <summary>Why a test ended in <see cref="DataTestStatus.Error"/>; JUnit writes it as the error's <c>type</c>.</summary>
+public enum DataTestErrorKind
+{
+    /// <summary>The engine rejected or failed the query (<see cref="QueryFailedException"/>).</summary>
+    QueryFailed,
+
+    /// <summary>The query ran past its timeout and was cancelled.</summary>
+    TimedOut,
+
+    /// <summary>The rows do not fit the expectation: a missing or ambiguous column.</summary>
+    UnexpectedResult,
+
+    /// <summary>Anything else the engine threw (a network error, a bug); the run goes on with the other tests.</summary>
+    Exception,
+}

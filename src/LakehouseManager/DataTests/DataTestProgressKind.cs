@@ -1,0 +1,8 @@
+namespace LakehouseManager.DataTests;
+
+/// <summary>Whether a progress report marks the start or the end of a test.</summary>
+public enum DataTestProgressKind
+{
+    Started,
+    Finished,
+}

@@ -1,0 +1,13 @@
+namespace LakehouseManager.DataTests;
+
+/// <summary>The tests of one file, in file order.</summary>
+/// <param name="Source">The file name as given to the parser (used in messages and reports).</param>
+/// <param name="Format">The format the file was written in.</param>
+/// <param name="Tests">The tests, in file order; never empty, names unique.</param>
+public sealed record DataTestSuite(string Source, DataTestFormat Format, IReadOnlyList<DataTest> Tests)
+{
+    /// <summary>Every tag used in the file, sorted, for messages.</summary>
+    public IReadOnlyList<string> AllTags =>
+        Tests.SelectMany(t => t.Tags).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.OrdinalIgnoreCase).ToArray();
+}
