@@ -1,3 +1,5 @@
+using LakehouseManager.DataTests.Parsing;
+
 namespace LakehouseManager.DataTests;
 
 /// <summary>The tests of one file, in file order.</summary>
@@ -6,6 +8,9 @@ namespace LakehouseManager.DataTests;
 /// <param name="Tests">The tests, in file order; never empty, names unique.</param>
 public sealed record DataTestSuite(string Source, DataTestFormat Format, IReadOnlyList<DataTest> Tests)
 {
+    /// <summary>What the parser ignored, each with its file and line (unknown fields of the original JSON format).</summary>
+    public IReadOnlyList<DataTestFileError> Warnings { get; init; } = [];
+
     /// <summary>Every tag used in the file, sorted, for messages.</summary>
     public IReadOnlyList<string> AllTags =>
         Tests.SelectMany(t => t.Tags).Distinct(StringComparer.OrdinalIgnoreCase)

@@ -45,6 +45,6 @@ public static class DataTestFileParser
             throw errors.ToException();
         }
 
-        return new DataTestSuite(source, format, tests);
+        return new DataTestSuite(source, format, tests) { Warnings = errors.Warnings };
     }
 }

@@ -2,7 +2,8 @@ namespace LakehouseManager.DataTests.Parsing;
 
 /// <summary>
 /// Reads the fields of one object against the fields it may have. Unknown and repeated fields are errors: a typo such
-/// as <c>expcet</c> must not silently drop a check.
+/// as <c>expcet</c> must not silently drop a check. The original JSON format is the exception: the original tool
+/// ignored fields it did not read, so files that carry extra fields keep working, with a warning.
 /// </summary>
 internal sealed class FieldReader
 {
@@ -14,13 +15,19 @@ internal sealed class FieldReader
     /// <param name="valid">The fields it may have, in the order the docs list them.</param>
     /// <param name="scope">Where messages go.</param>
     /// <param name="noun">"field" or, for <c>expect</c>, "expectation".</param>
+    /// <param name="unknownIsWarning">Whether an unknown field is only warned about and ignored.</param>
     public FieldReader(SourceMapping mapping, string what, IReadOnlyList<string> valid, ParseScope scope,
-        string noun = "field")
+        string noun = "field", bool unknownIsWarning = false)
     {
         _scope = scope;
         foreach (var entry in mapping.Entries)
         {
-            if (!valid.Contains(entry.Key, StringComparer.Ordinal))
+            if (!valid.Contains(entry.Key, StringComparer.Ordinal) && unknownIsWarning)
+            {
+                scope.Warning(entry.Line,
+                    $"ignored unknown {noun} '{entry.Key}' in {what}; the format reads: {string.Join(", ", valid)}");
+            }
+            else if (!valid.Contains(entry.Key, StringComparer.Ordinal))
             {
                 var guess = Suggest(entry.Key, valid);
                 scope.Error(entry.Line,

@@ -16,11 +16,11 @@ internal static class JsonTestFile
     {
         var tests = new List<DataTest>();
         var names = new TestNames();
-        foreach (var (item, number) in SuiteShape.Items(root, errors, Example))
+        foreach (var (item, number) in SuiteShape.Items(root, errors, Example, unknownIsWarning: true))
         {
             var before = errors.Count;
             var scope = errors.ForTest(SuiteShape.PeekName(item), number);
-            var fields = new FieldReader(item, "a test", s_fields, scope);
+            var fields = new FieldReader(item, "a test", s_fields, scope, unknownIsWarning: true);
 
             var nameEntry = fields.Require("name", item.Line, "the test's name");
             var name = SchemaValues.Text(nameEntry, scope, strict: true);

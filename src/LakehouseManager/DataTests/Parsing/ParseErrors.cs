@@ -4,6 +4,7 @@ namespace LakehouseManager.DataTests.Parsing;
 internal sealed class ParseErrors(string source)
 {
     private readonly List<DataTestFileError> _errors = [];
+    private readonly List<DataTestFileError> _warnings = [];
 
     public string Source => source;
 
@@ -14,6 +15,12 @@ internal sealed class ParseErrors(string source)
 
     public void Add(int line, string message, string? testName = null, int? testNumber = null) =>
         _errors.Add(new DataTestFileError(source, line, testName, testNumber, message));
+
+    /// <summary>Problems that do not stop the file from being used (unknown fields in the original JSON format).</summary>
+    public IReadOnlyList<DataTestFileError> Warnings => _warnings;
+
+    public void Warn(int line, string message, string? testName = null, int? testNumber = null) =>
+        _warnings.Add(new DataTestFileError(source, line, testName, testNumber, message));
 
     /// <summary>The scope for messages about the file as a whole.</summary>
     public ParseScope File => new(this, null, null);

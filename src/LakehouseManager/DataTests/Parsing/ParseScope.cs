@@ -4,4 +4,6 @@ namespace LakehouseManager.DataTests.Parsing;
 internal readonly record struct ParseScope(ParseErrors Errors, string? TestName, int? TestNumber)
 {
     public void Error(int line, string message) => Errors.Add(line, message, TestName, TestNumber);
+
+    public void Warning(int line, string message) => Errors.Warn(line, message, TestName, TestNumber);
 }

@@ -6,7 +6,8 @@ internal static class SuiteShape
     private static readonly string[] s_rootFields = ["tests"];
 
     /// <summary>Each test object with its 1-based number; problems with the shape itself are reported.</summary>
-    public static IEnumerable<(SourceMapping Test, int Number)> Items(SourceNode root, ParseErrors errors, string example)
+    public static IEnumerable<(SourceMapping Test, int Number)> Items(
+        SourceNode root, ParseErrors errors, string example, bool unknownIsWarning = false)
     {
         var file = errors.File;
         if (root is not SourceMapping mapping)
@@ -15,7 +16,7 @@ internal static class SuiteShape
             yield break;
         }
 
-        var fields = new FieldReader(mapping, "the file", s_rootFields, file);
+        var fields = new FieldReader(mapping, "the file", s_rootFields, file, unknownIsWarning: unknownIsWarning);
         var tests = fields.Require("tests", mapping.Line, $"the list of tests: {example}");
         if (tests is null)
         {
