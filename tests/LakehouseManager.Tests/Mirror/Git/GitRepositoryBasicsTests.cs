@@ -90,6 +90,24 @@ public sealed class GitRepositoryBasicsTests
     }
 
     [Fact(Timeout = 20_000)]
+    public async Task The_first_commit_of_an_unborn_branch_can_be_staged_checked_and_made()
+    {
+        using var sandbox = new GitSandbox();
+        var repository = await GitRepository.InitAsync(sandbox.Combine("repo"), options: sandbox.Options);
+        GitSandbox.WriteFile(repository, "views/a.sql", "select 1\n");
+
+        var dirty = await repository.GetDirtyPathsAsync();
+        await repository.StageAsync("views");
+        var staged = await repository.HasStagedChangesAsync("views");
+        var hash = await repository.CommitAsync("Bootstrap mirror");
+
+        Assert.Equal(["views/a.sql"], dirty);
+        Assert.True(staged);
+        Assert.Equal(hash, await repository.RevParseAsync("main"));
+        Assert.False(await repository.HasStagedChangesAsync());
+    }
+
+    [Fact(Timeout = 20_000)]
     public async Task Staging_a_folder_that_exists_nowhere_stages_nothing()
     {
         using var sandbox = new GitSandbox();
