@@ -23,7 +23,7 @@ internal static class Skipping
         var toSkip = skip.Count == 0 ? plan.Where(t => !t.IsInvoked) : plan.Where(skip.Contains);
         foreach (var target in toSkip.ToList())
         {
-            MarkSkipped(target, "skipped by --skip", plan);
+            MarkSkipped(target, "--skip", plan);
         }
     }
 

@@ -46,7 +46,7 @@ internal static class PlanText
 
         if (target.Status == ExecutionStatus.Skipped)
         {
-            reasons.Add($"skipped: {target.SkipReason}");
+            reasons.Add($"skipped ({target.SkipReason})");
         }
 
         return string.Join("; ", reasons);
