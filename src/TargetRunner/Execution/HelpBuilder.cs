@@ -29,7 +29,7 @@ internal static class HelpBuilder
 
     private static ParameterHelp Describe(ParameterMember parameter, object? defaultValue, AbsolutePath root)
     {
-        var text = WithPeriod(string.IsNullOrWhiteSpace(parameter.Description) ? "<no description>" : parameter.Description);
+        var text = string.IsNullOrWhiteSpace(parameter.Description) ? "<no description>" : WithPeriod(parameter.Description);
         if (ValueConverter.EnumValues(parameter.ValueType) is { } names)
         {
             text += $" One of: {string.Join(", ", names)}.";
