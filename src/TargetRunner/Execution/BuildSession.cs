@@ -100,9 +100,6 @@ internal sealed class BuildSession<T>
 
         build.InvokedTargets = invoked.Select(t => t.Name).ToList();
         build.ScheduledTargets = plan.Select(t => t.Name).ToList();
-        using var registration = _settings.CancellationToken.Register(() => Log.Write(
-            LogLevel.Warning,
-            "Cancellation requested: aborting the running target; the remaining targets will not run."));
         var executor = new PlanExecutor(_context, _settings.TimeProvider, _settings.CancellationToken);
         var succeeded = await executor.RunAsync(build, plan, () => RequirementChecker.Check(plan, parameters)).ConfigureAwait(false);
 

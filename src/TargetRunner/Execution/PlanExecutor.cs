@@ -15,6 +15,7 @@ internal sealed class PlanExecutor
     private readonly TimeProvider _time;
     private readonly CancellationToken _cancellationToken;
     private bool _stopped;
+    private bool _cancellationNoted;
 
     public PlanExecutor(RunContext context, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -77,6 +78,12 @@ internal sealed class PlanExecutor
         var assured = target.Definition.IsAssuredAfterFailure;
         var stopped = _stopped || _cancellationToken.IsCancellationRequested;
         var dependencyMissing = target.ExecutionDependencies.Any(d => d.Status is ExecutionStatus.Failed or ExecutionStatus.Aborted or ExecutionStatus.NotRun);
+        if (_cancellationToken.IsCancellationRequested && !_cancellationNoted && target.Status == ExecutionStatus.Scheduled)
+        {
+            _cancellationNoted = true;
+            Log.Write(LogLevel.Warning, "Cancellation requested: the remaining targets will not run.");
+        }
+
         if ((stopped || dependencyMissing) && !assured)
         {
             target.Status = ExecutionStatus.NotRun;
@@ -140,8 +147,9 @@ internal sealed class PlanExecutor
         catch (Exception exception) when (!cancelledBefore && _cancellationToken.IsCancellationRequested)
         {
             target.Status = ExecutionStatus.Aborted;
+            _cancellationNoted = true;
             target.Failure = Unwrap(exception);
-            Log.Write(LogLevel.Warning, $"Target {target.Name} was aborted.");
+            Log.Write(LogLevel.Warning, $"Cancellation requested: target {target.Name} was aborted; the remaining targets will not run.");
             build.IsFailing = true;
         }
         catch (Exception exception)
