@@ -49,7 +49,7 @@ fail_without_sdk() {
 # 'dotnet --version' honours global.json, so it fails when the pinned SDK is missing.
 find_sdk() {
   for candidate in "${candidates[@]}"; do
-    if "$candidate" --version > /dev/null 2>&1; then
+    if SDK_VERSION=$("$candidate" --version 2> /dev/null); then
       DOTNET_EXE="$candidate"
       return
     fi
@@ -80,7 +80,7 @@ is_stale() {
 
 if is_stale; then
   find_sdk
-  echo "Compiling build/_build.csproj with .NET SDK $("$DOTNET_EXE" --version) ..." >&2
+  echo "Compiling build/_build.csproj with .NET SDK $SDK_VERSION ..." >&2
   # Quiet on success; on failure the compiler's messages are all that matters.
   if ! output=$("$DOTNET_EXE" build "$BUILD_PROJECT_FILE" /nodeReuse:false /p:UseSharedCompilation=false -nologo -clp:NoSummary --verbosity quiet 2>&1); then
     echo "$output" >&2
