@@ -33,21 +33,32 @@ internal partial class Build
         .Executes(ct => DotNet.RunAsync(["build", Solution, "--no-restore", "-c", Configuration.ToString()], ct));
 
     private Target Test => _ => _
-        .Description("Runs the tests (all need nothing beyond loopback); TRX results in artifacts/test-results/")
+        .Description("Runs the test projects of the solution (all need nothing beyond loopback); one TRX each in artifacts/test-results/")
         .DependsOn(Compile)
         .Executes(async ct =>
         {
             DevTasks.DeleteDirectory(TestResultsDirectory);
-            var exitCode = await DotNet.RunAsync(
-                ["test", Solution, "--no-build", "-c", Configuration.ToString(), "--filter", "Category!=External",
-                    "--results-directory", TestResultsDirectory, "--logger", "trx;LogFilePrefix=tests"],
-                ct,
-                throwOnFailure: false);
+            var failedProjects = new List<string>();
+            foreach (var project in TestProjects.In(Solution))
+            {
+                // One run per project, so each TRX file is named after its project (a solution-wide run names them by time).
+                var name = Path.GetFileNameWithoutExtension(project);
+                var exitCode = await DotNet.RunAsync(
+                    ["test", project, "--no-build", "-c", Configuration.ToString(), "--filter", "Category!=External",
+                        "--results-directory", TestResultsDirectory, "--logger", $"trx;LogFileName={name}.trx"],
+                    ct,
+                    throwOnFailure: false);
+                if (exitCode != 0)
+                {
+                    failedProjects.Add(name);
+                }
+            }
+
             var counts = TrxCounts.Read(TestResultsDirectory);
             ReportSummary(_ => _.AddPair("Passed", counts.Passed.ToString()).AddPair("Failed", counts.Failed.ToString()));
-            if (exitCode != 0 || counts.Failed > 0)
+            if (failedProjects.Count > 0)
             {
-                throw new BuildException($"{counts.Failed} test(s) failed (dotnet test exited with {exitCode}); see {TestResultsDirectory}.");
+                throw new BuildException($"{counts.Failed} test(s) failed in {string.Join(", ", failedProjects)}; see {TestResultsDirectory}.");
             }
         });
 
