@@ -14,7 +14,7 @@ internal sealed class RoutingWriter : TextWriter
     private static bool s_installed;
 
     [ThreadStatic]
-    private static bool t_writing;
+    private static bool s_writing;
 
     private readonly TextWriter _fallback;
     private readonly Func<RunContext, TextWriter> _select;
@@ -65,16 +65,16 @@ internal sealed class RoutingWriter : TextWriter
     private void Route(Action<TextWriter> write)
     {
         // A run whose writer is itself the console would loop; write such nested calls to the original console.
-        var nested = t_writing;
+        var nested = s_writing;
         var target = !nested && RunContext.Current is { } context ? _select(context) : _fallback;
-        t_writing = true;
+        s_writing = true;
         try
         {
             write(target);
         }
         finally
         {
-            t_writing = nested;
+            s_writing = nested;
         }
     }
 }
