@@ -66,8 +66,6 @@ internal sealed class ParsedArguments
         return false;
     }
 
-    public bool Has(string name) => TryGet(name, out _);
-
     /// <summary>The arguments as typed that no parameter claimed.</summary>
     public IEnumerable<string> Unconsumed => _named.Where(p => !_consumed.Contains(p.Key)).Select(p => p.Value.Text);
 
