@@ -69,7 +69,6 @@ public abstract class NukeBuild
                 .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? string.Empty),
             Out = RoutingWriter.OriginalOut,
             Error = RoutingWriter.OriginalError,
-            IsInputRedirected = Console.IsInputRedirected,
             IsConsole = !Console.IsOutputRedirected,
             CancellationToken = cancellation.Token,
         };

@@ -24,9 +24,6 @@ public sealed record RunSettings
     /// <summary>A root directory to use when <c>--root</c> is not given (skips the search).</summary>
     public string? RootDirectory { get; init; }
 
-    /// <summary>Whether standard input is redirected; the runner never prompts then (it never prompts at all today).</summary>
-    public bool IsInputRedirected { get; init; } = true;
-
     /// <summary>Whether <see cref="Out"/> is a real console (colours are used only then, on a terminal host).</summary>
     public bool IsConsole { get; init; }
 

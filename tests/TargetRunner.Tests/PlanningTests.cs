@@ -126,7 +126,11 @@ public sealed class PlanningTests : IDisposable
 
         private Target Announce => _ => _.TriggeredBy(Pack).Executes(() => Ambient.Record("Announce"));
 
-        private Target Lint => _ => _.Executes(() => Ambient.Record("Lint"));
+        private Target Lint => _ => _.Executes(async () =>
+        {
+            await Task.Yield();
+            Ambient.Record("Lint");
+        });
     }
 
     private sealed class CycleBuild : NukeBuild

@@ -52,7 +52,6 @@ internal sealed class BuildHarness : IDisposable
             Environment = Environment,
             Out = output,
             WorkingDirectory = WorkingDirectory ?? _root.Path,
-            IsInputRedirected = true,
             IsConsole = IsConsole,
             TimeProvider = Clock,
             CancellationToken = cancellationToken,
