@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Bootstrap of the Nuke-style build: finds the .NET SDK, builds build/_build.csproj when its inputs changed, and
+# runs it with all arguments (./build.sh --help, ./build.sh Compile Test, ...). Never downloads anything: the build
+# hosts are offline, so a missing SDK is reported with the version global.json asks for.
+set -eo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+BUILD_PROJECT_FILE="$SCRIPT_DIR/build/_build.csproj"
+BUILD_OUTPUT_DIR="$SCRIPT_DIR/build/bin/Debug"
+BUILD_STAMP="$SCRIPT_DIR/build/bin/build.stamp"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export NUKE_TELEMETRY_OPTOUT=1
+
+###########################################################################
+# FIND DOTNET
+###########################################################################
+
+candidates=()
+if command -v dotnet > /dev/null 2>&1; then candidates+=("$(command -v dotnet)"); fi
+if [[ -n "$DOTNET_ROOT" && -x "$DOTNET_ROOT/dotnet" ]]; then candidates+=("$DOTNET_ROOT/dotnet"); fi
+if [[ -x "$HOME/.dotnet/dotnet" ]]; then candidates+=("$HOME/.dotnet/dotnet"); fi
+
+sdk_version() {
+  sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$SCRIPT_DIR/global.json" | head -n 1
+}
+
+fail_without_sdk() {
+  local version
+  version=$(sdk_version)
+  {
+    echo "error: the .NET SDK ${version:-10.0} (from global.json, roll forward to a later feature band allowed) was not found."
+    if [[ ${#candidates[@]} -eq 0 ]]; then
+      echo "  No 'dotnet' on PATH, in \$DOTNET_ROOT or in ~/.dotnet."
+    else
+      for candidate in "${candidates[@]}"; do
+        echo "  '$candidate' has these SDKs: $("$candidate" --list-sdks 2> /dev/null | cut -d' ' -f1 | tr '\n' ' ')"
+      done
+    fi
+    echo "  Install it from https://dotnet.microsoft.com/download/dotnet (or your package manager, e.g."
+    echo "  'apt-get install dotnet-sdk-10.0'), or set DOTNET_ROOT to its folder, then run this script again."
+    echo "  This script does not download the SDK (build hosts are offline)."
+  } >&2
+  exit 1
+}
+
+# 'dotnet --version' honours global.json, so it fails when the pinned SDK is missing.
+find_sdk() {
+  for candidate in "${candidates[@]}"; do
+    if SDK_VERSION=$("$candidate" --version 2> /dev/null); then
+      DOTNET_EXE="$candidate"
+      return
+    fi
+  done
+  fail_without_sdk
+}
+
+###########################################################################
+# BUILD ONLY WHEN AN INPUT CHANGED, THEN RUN
+###########################################################################
+
+build_dll() {
+  ls -t "$BUILD_OUTPUT_DIR"/*/_build.dll 2> /dev/null | head -n 1
+}
+
+# Stale when never built, or when any input (sources, projects, props, global.json, .editorconfig) or any folder
+# under build/ and src/ (a file added or deleted) is newer than the last successful build.
+is_stale() {
+  [[ ! -f "$BUILD_STAMP" || -z "$(build_dll)" ]] && return 0
+  local newer
+  newer=$(find "$SCRIPT_DIR/build" "$SCRIPT_DIR/src" \( -name bin -o -name obj \) -prune -o -newer "$BUILD_STAMP" -print -quit)
+  [[ -n "$newer" ]] && return 0
+  for file in "$SCRIPT_DIR"/Directory.*.props "$SCRIPT_DIR/global.json" "$SCRIPT_DIR/.editorconfig" "$SCRIPT_DIR"/[Nn]u[Gg]et.[Cc]onfig; do
+    [[ -f "$file" && "$file" -nt "$BUILD_STAMP" ]] && return 0
+  done
+  return 1
+}
+
+if is_stale; then
+  find_sdk
+  echo "Compiling build/_build.csproj with .NET SDK $SDK_VERSION ..." >&2
+  # Quiet on success; on failure the compiler's messages are all that matters.
+  if ! output=$("$DOTNET_EXE" build "$BUILD_PROJECT_FILE" /nodeReuse:false /p:UseSharedCompilation=false -nologo -clp:NoSummary --verbosity quiet 2>&1); then
+    echo "$output" >&2
+    echo "error: building build/_build.csproj failed." >&2
+    exit 1
+  fi
+  touch "$BUILD_STAMP"
+elif [[ ${#candidates[@]} -gt 0 ]]; then
+  # Running the built assembly needs only the runtime; skip the SDK check to keep a warm start fast.
+  DOTNET_EXE="${candidates[0]}"
+else
+  fail_without_sdk
+fi
+
+exec "$DOTNET_EXE" "$(build_dll)" "$@"

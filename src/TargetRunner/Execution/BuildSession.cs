@@ -1,0 +1,195 @@
+using System.Linq.Expressions;
+using TargetRunner.Definition;
+using TargetRunner.Hosts;
+using TargetRunner.Output;
+using TargetRunner.Parameters;
+using TargetRunner.Planning;
+
+namespace TargetRunner.Execution;
+
+/// <summary>
+/// One invocation from arguments to exit code: built-in parameters, root, host, the build instance and its
+/// targets, <c>--help</c>, the build's parameters, the plan (<c>--plan</c>), execution and the summary.
+/// </summary>
+internal sealed class BuildSession<T>
+    where T : NukeBuild, new()
+{
+    private readonly RunSettings _settings;
+    private readonly RunContext _context;
+    private readonly Action<string> _registerSecret;
+    private readonly Expression<Func<T, Target>>[] _defaultTargets;
+
+    public BuildSession(RunSettings settings, RunContext context, Action<string> registerSecret, Expression<Func<T, Target>>[] defaultTargets)
+    {
+        _settings = settings;
+        _context = context;
+        _registerSecret = registerSecret;
+        _defaultTargets = defaultTargets;
+    }
+
+    private RunLog Log => _context.Log;
+
+    public async Task<int> RunAsync()
+    {
+        var arguments = ParsedArguments.Parse(_settings.Arguments);
+        var environment = new EnvironmentLookup(_settings.Environment);
+        var builtIns = BindBuiltIns(arguments, environment);
+        Log.Verbosity = builtIns.Verbosity;
+
+        var rootGiven = arguments.TryGet(nameof(BuiltInParameters.Root), out var rootValues);
+        var root = RootDirectoryLocator.Locate(rootGiven, rootValues.FirstOrDefault(), _settings.WorkingDirectory, _settings.RootDirectory);
+        _context.RootDirectory = root;
+        _context.Host = HostDetector.Detect(builtIns.Host, _settings.Environment);
+        _context.BuildAssemblyDirectory = AbsolutePath.Create(_settings.BuildAssemblyDirectory ?? AppContext.BaseDirectory);
+        Log.Colors = _context.Host is Terminal && _settings.IsConsole && !_settings.Environment.ContainsKey("NO_COLOR");
+
+        // Field initializers may read Host, IsLocalBuild or RootDirectory, so the build is created only now.
+        var build = new T();
+        var parameters = ParameterMember.Discover(typeof(T));
+        foreach (var secret in parameters.Where(p => p.IsSecret).Select(p => p.GetValue(build)).OfType<string>())
+        {
+            _registerSecret(secret);
+        }
+
+        var targets = TargetFactory.Create(build);
+        MarkDefaults(targets);
+        if (builtIns.Help)
+        {
+            WriteHelp(targets, parameters, build, root);
+            return 0;
+        }
+
+        if (!BindParameters(build, parameters, arguments, environment, root, builtIns.Profile ?? []))
+        {
+            return -1;
+        }
+
+        var requested = SplitTargets(builtIns.Target ?? arguments.Positional);
+        var invoked = requested.Count > 0 ? TargetNames.Resolve(requested, targets) : targets.Where(t => t.IsDefault).ToList();
+        if (invoked.Count == 0)
+        {
+            WriteHelp(targets, parameters, build, root);
+            return 0;
+        }
+
+        invoked.ForEach(t => t.IsInvoked = true);
+        var plan = ExecutionPlanner.Plan(invoked);
+        plan.ForEach(t => t.Status = ExecutionStatus.Scheduled);
+        var skip = builtIns.Skip is null ? null : TargetNames.Resolve(SplitTargets(builtIns.Skip), targets);
+        Skipping.ApplySkipArgument(plan, skip);
+        if (builtIns.Plan)
+        {
+            Log.WriteRaw(PlanText.Render(plan));
+            return 0;
+        }
+
+        return await ExecuteAsync(build, invoked, plan, parameters, builtIns.NoLogo).ConfigureAwait(false);
+    }
+
+    private async Task<int> ExecuteAsync(
+        T build,
+        List<ExecutableTarget> invoked,
+        List<ExecutableTarget> plan,
+        List<ParameterMember> parameters,
+        bool noLogo)
+    {
+        if (!noLogo && Log.IsEnabled(LogLevel.Information))
+        {
+            Log.WriteRaw(Banners.Logo);
+        }
+
+        build.InvokedTargets = invoked.Select(t => t.Name).ToList();
+        build.ScheduledTargets = plan.Select(t => t.Name).ToList();
+        var executor = new PlanExecutor(_context, _settings.TimeProvider, _settings.CancellationToken);
+        var succeeded = await executor.RunAsync(build, plan, () => RequirementChecker.Check(plan, parameters)).ConfigureAwait(false);
+
+        var issues = Log.Issues;
+        if (issues.Count > 0)
+        {
+            Log.WriteRaw(Banners.ErrorsAndWarnings(issues, Log.Colors));
+        }
+        else
+        {
+            Log.WriteRaw(Environment.NewLine);
+        }
+
+        Log.WriteRaw(SummaryTable.Render(plan, Log.Colors));
+        Log.WriteRaw(Banners.Outcome(succeeded, _settings.TimeProvider.GetLocalNow()));
+        return build.ExitCode ?? (succeeded ? 0 : -1);
+    }
+
+    private BuiltInParameters BindBuiltIns(ParsedArguments arguments, EnvironmentLookup environment)
+    {
+        var builtIns = new BuiltInParameters();
+        var binder = new ParameterBinder(arguments, environment, files: null, _settings.WorkingDirectory, _registerSecret, Warn);
+        foreach (var member in ParameterMember.Discover(typeof(BuiltInParameters)).Where(m => m.Name != nameof(BuiltInParameters.Root)))
+        {
+            binder.Bind(builtIns, member, commandLineOnly: BuiltInParameters.CommandLineOnly.Contains(member.Name));
+        }
+
+        return binder.Errors.Count == 0 ? builtIns : throw new BuildException(string.Join(Environment.NewLine, binder.Errors));
+    }
+
+    private bool BindParameters(
+        T build,
+        List<ParameterMember> parameters,
+        ParsedArguments arguments,
+        EnvironmentLookup environment,
+        AbsolutePath root,
+        IReadOnlyList<string> profiles)
+    {
+        var files = ParameterFiles.Load(root, profiles);
+        var binder = new ParameterBinder(arguments, environment, files, root, _registerSecret, Warn);
+        parameters.ForEach(p => binder.Bind(build, p));
+        var errors = binder.Errors.ToList();
+        var known = parameters.Select(p => p.CliName).Concat(BuiltInNames()).Order(StringComparer.Ordinal);
+        errors.AddRange(arguments.Unconsumed.Select(a =>
+            $"Unknown argument '{a}'. Available parameters are: {string.Join(", ", known)}."));
+        foreach (var key in files.Unconsumed)
+        {
+            Warn($"Unknown parameter {key}; it is ignored.");
+        }
+
+        foreach (var (parameter, source) in binder.Sources)
+        {
+            var value = parameter.IsSecret ? RedactingWriter.Mask : Describe(parameter.GetValue(build));
+            Log.Write(LogLevel.Debug, $"Parameter {parameter.Name} = {value} (from {source})");
+        }
+
+        errors.ForEach(e => Log.Write(LogLevel.Error, e));
+        return errors.Count == 0;
+    }
+
+    private void MarkDefaults(List<ExecutableTarget> targets)
+    {
+        foreach (var expression in _defaultTargets)
+        {
+            var name = expression.Body is MemberExpression member
+                ? member.Member.Name
+                : throw new BuildException($"Default target '{expression}' must be a Target property, like x => x.Compile.");
+            targets.First(t => t.Name == name).IsDefault = true;
+        }
+    }
+
+    private void WriteHelp(List<ExecutableTarget> targets, List<ParameterMember> parameters, T build, AbsolutePath root)
+    {
+        var builtIns = ParameterMember.Discover(typeof(BuiltInParameters));
+        Log.WriteRaw(HelpBuilder.Render(targets, parameters, build, builtIns, root));
+    }
+
+    private void Warn(string message) => Log.Write(LogLevel.Warning, message);
+
+    private static List<string> SplitTargets(IEnumerable<string> values) =>
+        values.SelectMany(v => v.Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+
+    private static IEnumerable<string> BuiltInNames() =>
+        ParameterMember.Discover(typeof(BuiltInParameters)).Select(p => p.CliName);
+
+    private static string Describe(object? value) => value switch
+    {
+        null => "null",
+        string text => $"'{text}'",
+        Array array => "[" + string.Join(", ", array.Cast<object?>()) + "]",
+        _ => value.ToString() ?? string.Empty,
+    };
+}

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using LakehouseManager.Tests.Support;
+using TargetRunner.Tests.Support;
+
+namespace TargetRunner.Tests;
+
+/// <summary>
+/// Runs the real build.sh against a copy of the repository layout, with a fake <c>dotnet</c> that records its calls
+/// (or none at all), so the bootstrap's decisions are tested without compiling anything.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class BootstrapScriptTests : IDisposable
+{
+    private readonly TempDirectory _root = new("runner-bootstrap");
+    private readonly string _bin;
+    private readonly string _calls;
+
+    public BootstrapScriptTests()
+    {
+        File.Copy(Path.Combine(FindRepositoryRoot(), "build.sh"), _root.Combine("build.sh"));
+        File.WriteAllText(_root.Combine("global.json"), """{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature" } }""");
+        Directory.CreateDirectory(_root.Combine("build"));
+        Directory.CreateDirectory(_root.Combine("src", "Lib"));
+        File.WriteAllText(_root.Combine("src", "Lib", "Code.cs"), "// code");
+        _bin = Directory.CreateDirectory(_root.Combine("fake-bin")).FullName;
+        _calls = _root.Combine("dotnet-calls.txt");
+    }
+
+    [UnixFact]
+    public async Task Without_an_SDK_the_script_fails_and_names_the_version_from_global_json()
+    {
+        foreach (var tool in new[] { "sed", "head", "dirname", "cut", "tr" })
+        {
+            File.CreateSymbolicLink(Path.Combine(_bin, tool), FindTool(tool));
+        }
+
+        var (exitCode, output) = await RunScriptAsync(path: _bin);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("the .NET SDK 10.0.100 (from global.json", output);
+        Assert.Contains("No 'dotnet' on PATH, in $DOTNET_ROOT or in ~/.dotnet.", output);
+        Assert.Contains("does not download", output);
+    }
+
+    [UnixFact]
+    public async Task The_build_project_is_built_once_and_only_again_when_an_input_changes()
+    {
+        WriteFakeDotnet();
+        var path = _bin + ":" + Environment.GetEnvironmentVariable("PATH");
+
+        var first = await RunScriptAsync(path, "--help");
+        var second = await RunScriptAsync(path, "Compile", "--skip");
+        BackdateStamp();
+        File.WriteAllText(_root.Combine("src", "Lib", "More.cs"), "// more");
+        var third = await RunScriptAsync(path, "--plan");
+
+        Assert.Equal((0, 0, 0), (first.ExitCode, second.ExitCode, third.ExitCode));
+        var calls = File.ReadAllLines(_calls).Select(c => c.Replace(_root.Path, "<root>", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            [
+                "--version",
+                "build <root>/build/_build.csproj /nodeReuse:false /p:UseSharedCompilation=false -nologo -clp:NoSummary --verbosity quiet",
+                "<root>/build/bin/Debug/net10.0/_build.dll --help",
+                "<root>/build/bin/Debug/net10.0/_build.dll Compile --skip",
+                "--version",
+                "build <root>/build/_build.csproj /nodeReuse:false /p:UseSharedCompilation=false -nologo -clp:NoSummary --verbosity quiet",
+                "<root>/build/bin/Debug/net10.0/_build.dll --plan",
+            ],
+            calls);
+    }
+
+    public void Dispose() => _root.Dispose();
+
+    private void WriteFakeDotnet()
+    {
+        var script = $$"""
+            #!/bin/bash
+            echo "$*" >> '{{_calls}}'
+            case "$1" in
+              --version) echo 10.0.100 ;;
+              build) mkdir -p '{{_root.Path}}/build/bin/Debug/net10.0' && touch '{{_root.Path}}/build/bin/Debug/net10.0/_build.dll' ;;
+            esac
+            """;
+        var fake = Path.Combine(_bin, "dotnet");
+        File.WriteAllText(fake, script.ReplaceLineEndings("\n") + "\n");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    /// <summary>Moves the last build into the past, so the next edit is newer whatever the file-system's clock resolution.</summary>
+    private void BackdateStamp()
+    {
+        var stamp = _root.Combine("build", "bin", "build.stamp");
+        File.SetLastWriteTimeUtc(stamp, DateTime.UtcNow.AddMinutes(-5));
+    }
+
+    private async Task<(int ExitCode, string Output)> RunScriptAsync(string path, params string[] arguments)
+    {
+        var startInfo = new ProcessStartInfo("/bin/bash")
+        {
+            WorkingDirectory = _root.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        startInfo.ArgumentList.Add(_root.Combine("build.sh"));
+        arguments.ToList().ForEach(startInfo.ArgumentList.Add);
+        startInfo.Environment.Clear();
+        startInfo.Environment["PATH"] = path;
+        startInfo.Environment["HOME"] = _root.Path;
+        using var process = Process.Start(startInfo)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static string FindTool(string name) =>
+        new[] { "/usr/bin", "/bin" }.Select(d => Path.Combine(d, name)).First(File.Exists);
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "build.sh")) && File.Exists(Path.Combine(directory.FullName, "LakehouseManager.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("build.sh not found above the test assembly.");
+    }
+}
