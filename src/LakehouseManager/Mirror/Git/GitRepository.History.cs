@@ -23,7 +23,7 @@ public sealed partial class GitRepository
         var conflicts = await GetUnmergedPathsAsync(cancellationToken).ConfigureAwait(false);
         if (await IsRebaseInProgressAsync(cancellationToken).ConfigureAwait(false))
         {
-            await RunAsync("rebase --abort", a => a.Add("rebase").Add("--abort"), cancellationToken).ConfigureAwait(false);
+            await AbortRebaseAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return conflicts.Count > 0
@@ -147,7 +147,8 @@ public sealed partial class GitRepository
         return [.. SplitNul(result.StandardOutput).Distinct(StringComparer.Ordinal)];
     }
 
-    private async Task<bool> IsRebaseInProgressAsync(CancellationToken cancellationToken)
+    /// <summary>Whether a rebase was left half done (by a process that was killed while rebasing).</summary>
+    public async Task<bool> IsRebaseInProgressAsync(CancellationToken cancellationToken = default)
     {
         foreach (var state in new[] { "rebase-merge", "rebase-apply" })
         {

@@ -1,16 +1,15 @@
 using System.Text;
+using LakehouseManager.Mirror.Git;
 
 namespace LakehouseManager.Pipeline.Sync;
 
 /// <summary>
 /// The message of a mirror commit: a subject with the counts, the views changed, and the watermark trailers
-/// (<c>Catalog-Ref</c>, <c>Catalog-Commit</c>) that the next sync starts from (design §4). Kept edits are carried in
-/// <c>Catalog-Drift</c> trailers so the next sync looks at them again instead of forgetting them.
+/// (<see cref="GitWatermark.Trailers"/>) that the next sync starts from (design §4). Kept git edits are carried in
+/// <c>Catalog-Drift</c> trailers, so the next sync looks at them again instead of forgetting them.
 /// </summary>
 public static class SyncCommitMessage
 {
-    public const string RefTrailer = "Catalog-Ref";
-    public const string CommitTrailer = "Catalog-Commit";
     public const string DriftTrailer = "Catalog-Drift";
 
     /// <summary>Long lists are cut: the commit diff shows every file anyway.</summary>
@@ -21,12 +20,10 @@ public static class SyncCommitMessage
     public static string Render(CatalogDelta delta)
     {
         ArgumentNullException.ThrowIfNull(delta);
-        var builder = new StringBuilder();
-        builder.Append("Sync catalog branch ").Append(delta.Branch).Append(" at ").Append(Short(delta.ToHash))
-            .Append(": ").Append(Counts(delta)).Append('\n');
+        var subject = $"Sync catalog branch {delta.Branch} at {Short(delta.ToHash)}: {Counts(delta)}";
 
-        var listed = 0;
         var body = new StringBuilder();
+        var listed = 0;
         foreach (var change in delta.Changes.OrderBy(c => c.Kind).ThenBy(c => c.Key))
         {
             if (listed == MaxListedViews)
@@ -40,26 +37,17 @@ public static class SyncCommitMessage
         }
 
         var kept = delta.GitEdits.Where(e => e.Resolution == GitEditResolution.Kept).ToList();
-        var carried = kept.Where(e => e.Kind != GitEditKind.Unmappable).Select(e => e.Path).Distinct().ToList();
         if (kept.Count > 0)
         {
             body.Append("Kept git edits (drift): ").Append(kept.Count).Append('\n');
         }
 
-        if (body.Length > 0)
-        {
-            builder.Append('\n').Append(body);
-        }
-
-        builder.Append('\n');
-        builder.Append(RefTrailer).Append(": ").Append(delta.Branch).Append('\n');
-        builder.Append(CommitTrailer).Append(": ").Append(delta.ToHash).Append('\n');
-        foreach (var path in carried.Take(MaxDriftTrailers))
-        {
-            builder.Append(DriftTrailer).Append(": ").Append(path).Append('\n');
-        }
-
-        return builder.ToString();
+        var drift = kept.Where(e => e.Kind != GitEditKind.Unmappable)
+            .Select(e => e.Path)
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxDriftTrailers)
+            .Select(path => new GitTrailer(DriftTrailer, path));
+        return GitCommitMessage.Compose(subject, body.ToString(), [.. GitWatermark.Trailers(delta.Branch, delta.ToHash), .. drift]);
     }
 
     /// <summary>"2 added, 1 changed, 1 removed" (kinds with no change are left out).</summary>
