@@ -8,6 +8,9 @@ namespace LakehouseManager.Mirror;
 /// </summary>
 public sealed partial class MirrorFolder
 {
+    private const string TemporaryPrefix = ".lhm-";
+    private const string TemporarySuffix = ".tmp";
+
     /// <param name="checkoutRoot">The root of the git working tree.</param>
     /// <param name="mirrorPath">The mirror folder relative to it (<c>--mirror-path</c>); empty for the root.</param>
     public MirrorFolder(string checkoutRoot, string mirrorPath)
@@ -97,7 +100,7 @@ public sealed partial class MirrorFolder
         }
 
         // A dot name never ends in .sql nor starts a layout name, so a leftover temp file is never taken for a view.
-        var temporary = Path.Combine(Path.GetDirectoryName(fullPath)!, $".lhm-{Guid.NewGuid():N}.tmp");
+        var temporary = Path.Combine(Path.GetDirectoryName(fullPath)!, $"{TemporaryPrefix}{Guid.NewGuid():N}{TemporarySuffix}");
         try
         {
             await File.WriteAllBytesAsync(temporary, bytes, cancellationToken).ConfigureAwait(false);
@@ -108,6 +111,10 @@ public sealed partial class MirrorFolder
             File.Delete(temporary);
         }
     }
+
+    /// <summary>Whether a file name is that of a write's temporary file (left behind if the process was killed).</summary>
+    public static bool IsTemporaryFileName(string name) =>
+        name.StartsWith(TemporaryPrefix, StringComparison.Ordinal) && name.EndsWith(TemporarySuffix, StringComparison.Ordinal);
 
     /// <summary>The SQL text of a view file, or null when there is no such file.</summary>
     public async Task<string?> ReadViewAsync(string relativePath, CancellationToken cancellationToken = default)

@@ -3,7 +3,8 @@ namespace LakehouseManager.Pipeline.Sync;
 /// <summary>
 /// What a sync will change in the mirror of one branch (design §4): the mirror files to write, delete or move so that
 /// git branch <see cref="Branch"/> mirrors catalog branch <see cref="Branch"/> at <see cref="ToHash"/>, and the git-side
-/// edits found on the way. <see cref="FromHash"/> and <see cref="WatermarkCommit"/> are null on a bootstrap.
+/// edits found on the way. <see cref="FromHash"/> and <see cref="WatermarkCommit"/> are null on a bootstrap;
+/// <see cref="GitHead"/> is null on a branch with no commit yet.
 /// </summary>
 public sealed record CatalogDelta(
     string Branch,
@@ -11,7 +12,7 @@ public sealed record CatalogDelta(
     string? FromHash,
     string ToHash,
     string? WatermarkCommit,
-    string GitHead,
+    string? GitHead,
     IReadOnlyList<MirrorChange> Changes,
     IReadOnlyList<GitEdit> GitEdits)
 {

@@ -1,4 +1,5 @@
 using System.Text;
+using LakehouseManager.Catalog;
 using LakehouseManager.Mirror.Git;
 
 namespace LakehouseManager.Pipeline.Sync;
@@ -20,7 +21,7 @@ public static class SyncCommitMessage
     public static string Render(CatalogDelta delta)
     {
         ArgumentNullException.ThrowIfNull(delta);
-        var subject = $"Sync catalog branch {delta.Branch} at {Short(delta.ToHash)}: {Counts(delta)}";
+        var subject = $"Sync catalog branch {delta.Branch} at {HashText.Short(delta.ToHash)}: {Counts(delta)}";
 
         var body = new StringBuilder();
         var listed = 0;
@@ -70,5 +71,4 @@ public static class SyncCommitMessage
         _ => "Moved:  ",
     };
 
-    private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
 }

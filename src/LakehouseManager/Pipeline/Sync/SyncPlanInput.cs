@@ -12,7 +12,7 @@ namespace LakehouseManager.Pipeline.Sync;
 /// <param name="MirrorPath">The mirror folder, relative to the repository root.</param>
 /// <param name="ToHash">The catalog branch's head.</param>
 /// <param name="Watermark">The nearest mirror commit; null for a bootstrap.</param>
-/// <param name="GitHead">The git commit the mirror files were read at.</param>
+/// <param name="GitHead">The git commit the mirror files were read at; null on a branch with no commit yet.</param>
 /// <param name="Examined">The keys to re-examine: changed in the catalog or in git (bootstrap: every key on either side).</param>
 /// <param name="CatalogChanged">The keys the catalog changed since the watermark (bootstrap: empty).</param>
 /// <param name="CatalogViews">The SQL at <paramref name="ToHash"/> of the examined keys that exist there.</param>
@@ -26,7 +26,7 @@ public sealed record SyncPlanInput(
     string MirrorPath,
     string ToHash,
     Mirror.Git.GitWatermark? Watermark,
-    string GitHead,
+    string? GitHead,
     IReadOnlySet<ContentKey> Examined,
     IReadOnlySet<ContentKey> CatalogChanged,
     IReadOnlyDictionary<ContentKey, string> CatalogViews,

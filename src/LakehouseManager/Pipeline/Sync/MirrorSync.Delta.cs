@@ -1,0 +1,127 @@
+using LakehouseManager.Catalog;
+using LakehouseManager.Mirror;
+using LakehouseManager.Mirror.Git;
+using Microsoft.Extensions.Logging;
+
+namespace LakehouseManager.Pipeline.Sync;
+
+public sealed partial class MirrorSync
+{
+    /// <summary>
+    /// Gathers what the planner needs. With a watermark W: the keys the catalog changed in <c>Diff(W.hash, head)</c>,
+    /// plus the mirror files changed in git since W (and the drift W carried); catalog reads grow with the changes, not
+    /// the catalog. Without one: the whole catalog branch and the whole mirror (bootstrap).
+    /// </summary>
+    private async Task<CatalogDelta> ComputeDeltaAsync(string gitDirectory, CancellationToken cancellationToken)
+    {
+        var branch = _settings.Branch;
+        var head = await _catalog.GetBranchAsync(branch, cancellationToken).ConfigureAwait(false);
+        await _checkout.PrepareAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
+        await StepAsync(SyncStep.CheckoutPrepared, cancellationToken).ConfigureAwait(false);
+
+        var gitHead = await _repository.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false);
+        var watermark = await _repository.FindWatermarkAsync("HEAD", cancellationToken).ConfigureAwait(false);
+        var scan = _mirror.Scan();
+
+        HashSet<ContentKey> catalogChanged = [];
+        Dictionary<ContentKey, string> editedKeys = [];
+        HashSet<ContentKey> examined;
+        Dictionary<ContentKey, string> views;
+        var changes = watermark is null ? null : await TryDiffAsync(watermark, head.Hash, cancellationToken).ConfigureAwait(false);
+        if (watermark is not null && changes is not null)
+        {
+            catalogChanged = changes;
+            editedKeys = await GitEditedKeysAsync(watermark, cancellationToken).ConfigureAwait(false);
+            examined = [.. catalogChanged, .. editedKeys.Keys];
+            views = await ReadViewsAsync(head.Hash, examined, cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation(
+                "Watermark {Commit} (catalog {Ref} at {Hash}): {Catalog} key(s) changed in the catalog, {Git} file(s) in git",
+                HashText.Short(watermark.GitCommit), watermark.CatalogRef, HashText.Short(watermark.CatalogHash), catalogChanged.Count, editedKeys.Count);
+        }
+        else
+        {
+            watermark = null;
+            _logger.LogInformation("No watermark on git branch {Branch}: reading the whole catalog branch (bootstrap)", branch);
+            views = [];
+            await foreach (var view in _catalog.ListAllViewsAsync(head.Hash, _settings.CatalogPageSize, cancellationToken).ConfigureAwait(false))
+            {
+                views[view.Key] = view.Sql;
+            }
+
+            examined = [.. views.Keys, .. scan.Views.Select(v => v.Key)];
+        }
+
+        var contents = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in scan.Views.Where(v => examined.Contains(v.Key)))
+        {
+            if (await _mirror.ReadViewAsync(file.RelativePath, cancellationToken).ConfigureAwait(false) is { } sql)
+            {
+                contents[file.RelativePath] = sql;
+            }
+        }
+
+        var delta = SyncPlanner.Plan(new SyncPlanInput(
+            branch, _mirror.MirrorPath, head.Hash, watermark, gitHead, examined, catalogChanged, views, scan.Views,
+            scan.Problems, contents, editedKeys, _settings.OnGitEdit));
+        await StepAsync(SyncStep.DeltaComputed, cancellationToken).ConfigureAwait(false);
+        return delta;
+    }
+
+    /// <summary>The keys changed in the catalog since the watermark, or null when the catalog no longer has its hash.</summary>
+    private async Task<HashSet<ContentKey>?> TryDiffAsync(GitWatermark watermark, string head, CancellationToken cancellationToken)
+    {
+        var keys = new HashSet<ContentKey>();
+        try
+        {
+            await foreach (var change in _catalog.DiffAllAsync(watermark.CatalogHash, head, _settings.CatalogPageSize, cancellationToken)
+                .ConfigureAwait(false))
+            {
+                keys.Add(change.Key);
+            }
+
+            return keys;
+        }
+        catch (CatalogException exception) when (exception.Kind == CatalogErrorKind.ReferenceNotFound)
+        {
+            _logger.LogWarning(
+                "Watermark {Commit} names catalog commit {Hash}, which the {Catalog} does not have; syncing from scratch",
+                HashText.Short(watermark.GitCommit), HashText.Short(watermark.CatalogHash), _catalog.Description);
+            return null;
+        }
+    }
+
+    /// <summary>The keys whose files changed in git since the watermark, or that it carried as drift, with the path.</summary>
+    private async Task<Dictionary<ContentKey, string>> GitEditedKeysAsync(GitWatermark watermark, CancellationToken cancellationToken)
+    {
+        var changed = await _repository.DiffNamesAsync(watermark.GitCommit, "HEAD", _mirror.MirrorPath, cancellationToken)
+            .ConfigureAwait(false);
+        var drift = await _repository.ReadTrailersAsync(watermark.GitCommit, SyncCommitMessage.DriftTrailer, cancellationToken)
+            .ConfigureAwait(false);
+        var keys = new Dictionary<ContentKey, string>();
+        foreach (var path in changed.Select(_mirror.FromRepositoryPath).OfType<string>().Concat(drift))
+        {
+            if (MirrorLayout.TryDecode(path, out var key, out _) && key is not null)
+            {
+                keys.TryAdd(key, path);
+            }
+        }
+
+        return keys;
+    }
+
+    private async Task<Dictionary<ContentKey, string>> ReadViewsAsync(
+        string hash, IReadOnlyCollection<ContentKey> keys, CancellationToken cancellationToken)
+    {
+        var views = new Dictionary<ContentKey, string>();
+        foreach (var chunk in keys.Chunk(_settings.CatalogPageSize))
+        {
+            foreach (var view in await _catalog.GetViewsAsync(hash, chunk, cancellationToken).ConfigureAwait(false))
+            {
+                views[view.Key] = view.Sql;
+            }
+        }
+
+        return views;
+    }
+
+}

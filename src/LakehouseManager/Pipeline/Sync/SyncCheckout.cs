@@ -1,0 +1,202 @@
+using LakehouseManager.Mirror;
+using LakehouseManager.Mirror.Git;
+using Microsoft.Extensions.Logging;
+
+namespace LakehouseManager.Pipeline.Sync;
+
+/// <summary>
+/// Brings the mirror checkout to the branch to sync, current with its remote: recovers from an interrupted sync,
+/// refuses a checkout with somebody's uncommitted work, fetches, creates the git branch when only the catalog has it,
+/// checks it out and catches up with the remote.
+/// </summary>
+internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror, SyncSettings settings, ILogger logger)
+{
+    private string Branch => settings.Branch;
+
+    private string RemoteBranch => $"{settings.Remote}/{settings.Branch}";
+
+    /// <summary>The git directory, checking first that the checkout is a git working tree.</summary>
+    public async Task<string> GetGitDirectoryAsync(CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(repository.Directory))
+        {
+            throw NoCheckout("the folder does not exist");
+        }
+
+        try
+        {
+            return await repository.GetGitDirectoryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (GitException exception)
+        {
+            throw NoCheckout("it is not a git repository", exception);
+        }
+    }
+
+    /// <summary>Whether the remote is configured; without it the sync is local only.</summary>
+    public Task<bool> HasRemoteAsync(CancellationToken cancellationToken) =>
+        repository.HasRemoteAsync(settings.Remote, cancellationToken);
+
+    public async Task PrepareAsync(string gitDirectory, CancellationToken cancellationToken)
+    {
+        await RecoverAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
+        var dirty = await repository.GetDirtyPathsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (dirty.Count > 0)
+        {
+            throw new LakehouseException(
+                $"The checkout {repository.Directory} has uncommitted changes ({dirty.Count} file(s): " +
+                $"{string.Join(", ", dirty.Take(5))}{(dirty.Count > 5 ? ", ..." : "")}). A sync never overwrites work in " +
+                "progress: commit or stash them, then run again.");
+        }
+
+        var remoteHasBranch = await FetchAsync(Branch, cancellationToken).ConfigureAwait(false);
+        var current = await repository.GetCurrentBranchAsync(cancellationToken).ConfigureAwait(false);
+        var unborn = current == Branch && await repository.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false) is null;
+        if (unborn && !remoteHasBranch)
+        {
+            // A new, empty mirror repository: the sync makes the branch's first commit.
+            return;
+        }
+
+        if (!await repository.LocalBranchExistsAsync(Branch, cancellationToken).ConfigureAwait(false))
+        {
+            var start = remoteHasBranch ? RemoteBranch : await StartPointAsync(cancellationToken).ConfigureAwait(false);
+            await repository.CreateBranchAsync(Branch, start, cancellationToken: cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Created git branch {Branch} from {Start}", Branch, start);
+        }
+
+        await repository.CheckoutAsync(Branch, cancellationToken).ConfigureAwait(false);
+        if (remoteHasBranch)
+        {
+            await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Fetches a branch from the remote; false when there is no remote or the remote lacks the branch.</summary>
+    public async Task<bool> FetchAsync(string branch, CancellationToken cancellationToken)
+    {
+        if (!await HasRemoteAsync(cancellationToken).ConfigureAwait(false) ||
+            !await repository.RemoteBranchExistsAsync(settings.Remote, branch, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await repository.FetchAsync(settings.Remote, branch, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether every commit the checkout has and the remote lacks is a mirror commit: those can always be derived
+    /// again from the catalog, so they may be dropped and redone on top of the remote.
+    /// </summary>
+    public async Task<bool> OnlyMirrorCommitsAheadAsync(CancellationToken cancellationToken)
+    {
+        var ahead = await repository.ListCommitsAsync(RemoteBranch, "HEAD", cancellationToken).ConfigureAwait(false);
+        return ahead.All(c => c.IsMirrorCommit);
+    }
+
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var local = await repository.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false);
+        var remote = await repository.RevParseAsync(RemoteBranch, cancellationToken).ConfigureAwait(false);
+        if (local == remote || await repository.IsAncestorAsync(remote!, local!, cancellationToken).ConfigureAwait(false))
+        {
+            // Equal, or ahead with commits an interrupted sync did not push yet: the push step sends them.
+            return;
+        }
+
+        if (await repository.IsAncestorAsync(local!, remote!, cancellationToken).ConfigureAwait(false) ||
+            await OnlyMirrorCommitsAheadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await repository.ResetHardAsync(RemoteBranch, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var rebase = await repository.RebaseAsync(RemoteBranch, cancellationToken).ConfigureAwait(false);
+        if (!rebase.IsSuccess)
+        {
+            throw new LakehouseException(
+                $"Git branch {Branch} and {RemoteBranch} have diverged, and rebasing the local commits conflicts in " +
+                $"{string.Join(", ", rebase.ConflictingPaths)}. Reconcile them by hand, then run again.");
+        }
+    }
+
+    private async Task<string> StartPointAsync(CancellationToken cancellationToken)
+    {
+        if (await FetchAsync(settings.FromRef, cancellationToken).ConfigureAwait(false))
+        {
+            return $"{settings.Remote}/{settings.FromRef}";
+        }
+
+        if (await repository.LocalBranchExistsAsync(settings.FromRef, cancellationToken).ConfigureAwait(false))
+        {
+            return settings.FromRef;
+        }
+
+        throw new LakehouseException(
+            $"Git branch '{Branch}' does not exist, and neither does '{settings.FromRef}' (--from-ref) to start it from, " +
+            $"locally or on remote '{settings.Remote}', in {repository.Directory}.");
+    }
+
+    /// <summary>
+    /// Undoes what an interrupted sync left behind: a half-done rebase, and uncommitted files in the mirror folder
+    /// when the journal says a sync was writing them. Without the journal, nothing is touched.
+    /// </summary>
+    private async Task RecoverAsync(string gitDirectory, CancellationToken cancellationToken)
+    {
+        var journal = new SyncJournal(gitDirectory);
+        var rebasing = await repository.IsRebaseInProgressAsync(cancellationToken).ConfigureAwait(false);
+        if (!journal.Exists)
+        {
+            if (rebasing)
+            {
+                throw new LakehouseException(
+                    $"A rebase is in progress in {repository.Directory}; finish it (git rebase --continue) or abort it " +
+                    "(git rebase --abort), then run again.");
+            }
+
+            return;
+        }
+
+        if (rebasing)
+        {
+            await repository.AbortRebaseAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // A killed git can leave its index lock behind; while the journal exists, only the sync was using the index.
+        File.Delete(Path.Combine(gitDirectory, "index.lock"));
+        var dirty = await repository.GetDirtyPathsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var foreign = dirty.Where(p => !IsSyncFile(p)).ToList();
+        if (foreign.Count > 0)
+        {
+            throw new LakehouseException(
+                $"An interrupted sync left {repository.Directory} with changes, and some are not mirror files " +
+                $"({string.Join(", ", foreign.Take(5))}), so they are not the sync's own. Commit or discard them, then " +
+                $"delete {Path.Combine(gitDirectory, "lakehouse-manager", "sync-in-progress")} and run again.");
+        }
+
+        if (dirty.Count > 0)
+        {
+            await repository.ResetHardAsync("HEAD", cancellationToken).ConfigureAwait(false);
+            await repository.CleanAsync(mirror.MirrorPath, cancellationToken).ConfigureAwait(false);
+        }
+
+        journal.Clear();
+        logger.LogWarning(
+            "Recovered from an interrupted sync: discarded its {Count} uncommitted file change(s); redoing it", dirty.Count);
+    }
+
+    /// <summary>A view file in the mirror folder, or the temporary file of an interrupted write of one.</summary>
+    private bool IsSyncFile(string repositoryPath)
+    {
+        var relative = mirror.FromRepositoryPath(repositoryPath);
+        var name = relative is null ? null : Path.GetFileName(relative);
+        return name is not null &&
+               (name.EndsWith(MirrorLayout.Extension, StringComparison.OrdinalIgnoreCase) ||
+                MirrorFolder.IsTemporaryFileName(name));
+    }
+
+    private LakehouseException NoCheckout(string why, Exception? inner = null) =>
+        new($"No git checkout at {repository.Directory} (--repo-path): {why}. Clone your mirror repository there " +
+            "(git clone <url> <path>) or pass --repo-path.", innerException: inner);
+}
