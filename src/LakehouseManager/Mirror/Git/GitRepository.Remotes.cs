@@ -87,9 +87,13 @@ public sealed partial class GitRepository
             return new GitPushResult(GitPushStatus.Pushed, line[2]);
         }
 
+        // Two pushes that pass the fast-forward check at the same moment: the remote then fails to lock the ref, which
+        // moved under it ("cannot lock ref ...: is at X but expected Y"). That is the remote moving too.
+        var lostRace = line is not null && line[2].Contains("(failed to update ref)", StringComparison.Ordinal) &&
+                       result.StandardError.Contains("but expected", StringComparison.Ordinal);
         if (line is not null && line[0] == "!" &&
             (line[2].Contains("(fetch first)", StringComparison.Ordinal) ||
-             line[2].Contains("(non-fast-forward)", StringComparison.Ordinal)))
+             line[2].Contains("(non-fast-forward)", StringComparison.Ordinal) || lostRace))
         {
             return new GitPushResult(GitPushStatus.RemoteMoved, line[2]);
         }

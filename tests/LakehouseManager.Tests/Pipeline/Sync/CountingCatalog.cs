@@ -1,0 +1,66 @@
+using LakehouseManager.Catalog;
+
+namespace LakehouseManager.Tests.Pipeline.Sync;
+
+/// <summary>Counts what a sync reads from the catalog: calls, and views or changes returned.</summary>
+internal sealed class CountingCatalog(ICatalog inner) : ICatalog
+{
+    public int ListViewsCalls { get; private set; }
+
+    public int DiffCalls { get; private set; }
+
+    public int ViewsRead { get; private set; }
+
+    public int ChangesRead { get; private set; }
+
+    public string Description => inner.Description;
+
+    public Task<string> GetDefaultBranchAsync(CancellationToken cancellationToken = default) =>
+        inner.GetDefaultBranchAsync(cancellationToken);
+
+    public Task<CatalogBranch?> FindBranchAsync(string name, CancellationToken cancellationToken = default) =>
+        inner.FindBranchAsync(name, cancellationToken);
+
+    public Task<IReadOnlyList<CatalogBranch>> ListBranchesAsync(CancellationToken cancellationToken = default) =>
+        inner.ListBranchesAsync(cancellationToken);
+
+    public async Task<CatalogPage<CatalogView>> ListViewsAsync(
+        string hash, string? pageToken, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ListViewsCalls++;
+        var page = await inner.ListViewsAsync(hash, pageToken, pageSize, cancellationToken);
+        ViewsRead += page.Items.Count;
+        return page;
+    }
+
+    public async Task<CatalogPage<CatalogChange>> DiffAsync(
+        string fromHash, string toHash, string? pageToken, int pageSize, CancellationToken cancellationToken = default)
+    {
+        DiffCalls++;
+        var page = await inner.DiffAsync(fromHash, toHash, pageToken, pageSize, cancellationToken);
+        ChangesRead += page.Items.Count;
+        return page;
+    }
+
+    public async Task<IReadOnlyList<CatalogView>> GetViewsAsync(
+        string hash, IReadOnlyCollection<ContentKey> keys, CancellationToken cancellationToken = default)
+    {
+        var views = await inner.GetViewsAsync(hash, keys, cancellationToken);
+        ViewsRead += views.Count;
+        return views;
+    }
+
+    public Task<bool> IsAncestorAsync(string ancestorHash, string descendantHash, CancellationToken cancellationToken = default) =>
+        inner.IsAncestorAsync(ancestorHash, descendantHash, cancellationToken);
+
+    public Task<CatalogBranch> CreateBranchAsync(string name, string fromHash, CancellationToken cancellationToken = default) =>
+        inner.CreateBranchAsync(name, fromHash, cancellationToken);
+
+    public Task DeleteBranchAsync(string name, string expectedHash, CancellationToken cancellationToken = default) =>
+        inner.DeleteBranchAsync(name, expectedHash, cancellationToken);
+
+    public Task<MergeResult> MergeAsync(
+        string fromBranch, string fromHash, string targetBranch, string expectedTargetHash, bool dryRun,
+        CancellationToken cancellationToken = default) =>
+        inner.MergeAsync(fromBranch, fromHash, targetBranch, expectedTargetHash, dryRun, cancellationToken);
+}
