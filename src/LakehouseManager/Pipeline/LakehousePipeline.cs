@@ -1,3 +1,4 @@
+using LakehouseManager.Catalog;
 using LakehouseManager.Mirror;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.Pipeline.Sync;
@@ -42,7 +43,9 @@ public sealed partial class LakehousePipeline
     /// <summary>FetchCatalogDelta: computes what a sync of the branch changes, writes it to the delta file, prints it.</summary>
     public async Task<CatalogDelta> FetchCatalogDeltaAsync(string branch, CancellationToken cancellationToken = default)
     {
-        var delta = await NewSync(branch).FetchDeltaAsync(cancellationToken).ConfigureAwait(false);
+        var catalog = new CountingCatalog(_options.Catalog);
+        var delta = await NewSync(branch, catalog).FetchDeltaAsync(cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Catalog reads: {Reads}", catalog);
         await ArtifactFile.WriteAsync(DeltaFile, CatalogDeltaJson.Write(delta), cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("{Summary}", CatalogDeltaSummary.Render(delta).TrimEnd());
         _logger.LogInformation("Delta written to {File}", DeltaFile);
@@ -62,8 +65,8 @@ public sealed partial class LakehousePipeline
         _logger.LogInformation(
             "Git branch {Branch} mirrors catalog commit {Hash}: {Commit}, {Push}",
             outcome.Delta.Branch,
-            Catalog.HashText.Short(outcome.Delta.ToHash),
-            outcome.Commit is null ? "no new commit" : $"commit {Catalog.HashText.Short(outcome.Commit)}",
+            HashText.Short(outcome.Delta.ToHash),
+            outcome.Commit is null ? "no new commit" : $"commit {HashText.Short(outcome.Commit)}",
             outcome.Push switch
             {
                 PushState.Pushed => $"pushed to {_options.Remote}",
@@ -80,9 +83,9 @@ public sealed partial class LakehousePipeline
         return await CommitMirrorAsync(delta, cancellationToken).ConfigureAwait(false);
     }
 
-    private MirrorSync NewSync(string branch) =>
+    private MirrorSync NewSync(string branch, ICatalog? catalog = null) =>
         new(
-            _options.Catalog,
+            catalog ?? _options.Catalog,
             Repository,
             Mirror,
             new SyncSettings(branch) { FromRef = _options.FromRef, Remote = _options.Remote, OnGitEdit = _options.OnGitEdit },

@@ -1,11 +1,16 @@
-using LakehouseManager.Catalog;
+namespace LakehouseManager.Catalog;
 
-namespace LakehouseManager.Tests.Pipeline.Sync;
-
-/// <summary>Counts what a sync reads from the catalog: calls, and views or changes returned.</summary>
-internal sealed class CountingCatalog(ICatalog inner) : ICatalog
+/// <summary>
+/// Counts what goes through the catalog port: listing and diff calls, and the views and changes they return. The
+/// pipeline reports it after a sync, which shows that an incremental sync reads the changes, not the catalog.
+/// </summary>
+public sealed class CountingCatalog(ICatalog inner) : ICatalog
 {
+    public int Calls => ListViewsCalls + DiffCalls + GetViewsCalls;
+
     public int ListViewsCalls { get; private set; }
+
+    public int GetViewsCalls { get; private set; }
 
     public int DiffCalls { get; private set; }
 
@@ -14,6 +19,11 @@ internal sealed class CountingCatalog(ICatalog inner) : ICatalog
     public int ChangesRead { get; private set; }
 
     public string Description => inner.Description;
+
+    /// <summary>"3 calls: 1 diff (3 changes), 1 read (2 views)".</summary>
+    public override string ToString() =>
+        $"{Calls} call(s): {ListViewsCalls} listing page(s), {DiffCalls} diff page(s) ({ChangesRead} change(s)), " +
+        $"{GetViewsCalls} view read(s) ({ViewsRead} view(s) in all)";
 
     public Task<string> GetDefaultBranchAsync(CancellationToken cancellationToken = default) =>
         inner.GetDefaultBranchAsync(cancellationToken);
@@ -28,7 +38,7 @@ internal sealed class CountingCatalog(ICatalog inner) : ICatalog
         string hash, string? pageToken, int pageSize, CancellationToken cancellationToken = default)
     {
         ListViewsCalls++;
-        var page = await inner.ListViewsAsync(hash, pageToken, pageSize, cancellationToken);
+        var page = await inner.ListViewsAsync(hash, pageToken, pageSize, cancellationToken).ConfigureAwait(false);
         ViewsRead += page.Items.Count;
         return page;
     }
@@ -37,7 +47,7 @@ internal sealed class CountingCatalog(ICatalog inner) : ICatalog
         string fromHash, string toHash, string? pageToken, int pageSize, CancellationToken cancellationToken = default)
     {
         DiffCalls++;
-        var page = await inner.DiffAsync(fromHash, toHash, pageToken, pageSize, cancellationToken);
+        var page = await inner.DiffAsync(fromHash, toHash, pageToken, pageSize, cancellationToken).ConfigureAwait(false);
         ChangesRead += page.Items.Count;
         return page;
     }
@@ -45,7 +55,8 @@ internal sealed class CountingCatalog(ICatalog inner) : ICatalog
     public async Task<IReadOnlyList<CatalogView>> GetViewsAsync(
         string hash, IReadOnlyCollection<ContentKey> keys, CancellationToken cancellationToken = default)
     {
-        var views = await inner.GetViewsAsync(hash, keys, cancellationToken);
+        GetViewsCalls++;
+        var views = await inner.GetViewsAsync(hash, keys, cancellationToken).ConfigureAwait(false);
         ViewsRead += views.Count;
         return views;
     }
