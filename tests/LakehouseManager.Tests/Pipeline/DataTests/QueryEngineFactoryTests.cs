@@ -75,7 +75,12 @@ public sealed class QueryEngineFactoryTests
     {
         await using var engine = await QueryEngineFactory.CreateAsync(new QueryEngineSettings
         {
-            Kind = QueryEngineKind.DremioCloud, ProjectId = ProjectId, Region = region, Pat = Pat, RepoName = "lake", CatalogSource = source,
+            Kind = QueryEngineKind.DremioCloud,
+            ProjectId = ProjectId,
+            Region = region,
+            Pat = Pat,
+            RepoName = "lake",
+            CatalogSource = source,
         });
 
         Assert.Equal(description, engine.Description);
@@ -108,7 +113,9 @@ public sealed class QueryEngineFactoryTests
 
         await using var engine = await QueryEngineFactory.CreateAsync(new QueryEngineSettings
         {
-            Kind = QueryEngineKind.Local, CatalogPath = temp.Combine(".lakehouse", "catalog.db"), RepoName = "lake",
+            Kind = QueryEngineKind.Local,
+            CatalogPath = temp.Combine(".lakehouse", "catalog.db"),
+            RepoName = "lake",
         });
         var run = await new DataTestRunner(engine).RunAsync(
             DataTestFileParser.Parse(
