@@ -57,7 +57,7 @@ public sealed class RunDataTestsUseCase
         var selected = selection.Select(suite);
         _logger.LogInformation(
             "Running {Selected} of {Total} data tests ({Selection}) on branch '{Branch}' with {Engine}, {Parallelism} at a time",
-            selected.Count, suite.Tests.Count, selection, settings.Branch, settings.Engine.Description,
+            selected.Count(t => t.SkipReason is null), suite.Tests.Count, selection, settings.Branch, settings.Engine.Description,
             settings.RunnerOptions.MaxParallelism);
 
         var runner = new DataTestRunner(settings.Engine, settings.RunnerOptions, _time);
