@@ -96,7 +96,9 @@ public sealed class DremioQueryEngine : IQueryEngine
 
     private async Task<DremioJobStatus> WaitUntilFinalAsync(string jobId, CancellationToken cancellationToken)
     {
-        var delay = _options.FirstPollDelay;
+        var time = _options.TimeProvider;
+        var submitted = time.GetTimestamp();
+        var delay = TimeSpan.Zero;
         while (true)
         {
             var status = await _client.GetJobStatusAsync(jobId, cancellationToken).ConfigureAwait(false);
@@ -105,8 +107,9 @@ public sealed class DremioQueryEngine : IQueryEngine
                 return status;
             }
 
-            await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
-            delay = PollBackoff.Next(delay, _options.MaxPollDelay);
+            delay = PollBackoff.After(
+                time.GetElapsedTime(submitted), delay, _options.FirstPollDelay, _options.FastPollWindow, _options.MaxPollDelay);
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
         }
     }
 

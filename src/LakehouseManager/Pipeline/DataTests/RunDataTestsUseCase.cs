@@ -1,0 +1,137 @@
+using LakehouseManager.DataTests;
+using LakehouseManager.DataTests.Parsing;
+using LakehouseManager.DataTests.Reports;
+using LakehouseManager.PullRequests;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LakehouseManager.Pipeline.DataTests;
+
+/// <summary>
+/// <c>RunDataTests</c> (design §5): reads the tests file from the pull request's source branch, runs it against the
+/// catalog branch of the same name, writes the full markdown and JUnit XML reports under
+/// <c>artifacts/test-results/</c>, logs the console report, and posts the markdown (cut to the host's limit) on the
+/// pull request when one is given.
+/// </summary>
+/// <remarks>
+/// Outcomes of tests are data: the result says whether the run failed, and the caller fails the target then. Problems
+/// with the inputs (a missing branch or file, a malformed tests file, an unknown test name in the selection) are
+/// <see cref="LakehouseException"/>s thrown before any report is written, so no stale or half report is left that
+/// looks like a result.
+/// </remarks>
+public sealed class RunDataTestsUseCase
+{
+    /// <summary>The smallest size <see cref="MarkdownReportOptions.MaxLength"/> accepts.</summary>
+    private const int MinCommentLength = 1_000;
+
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    /// <param name="logger">Progress, parser warnings and the console report; null for none.</param>
+    /// <param name="timeProvider">The runner's clock (durations, timeouts); null for the system clock.</param>
+    public RunDataTestsUseCase(ILogger? logger = null, TimeProvider? timeProvider = null)
+    {
+        _logger = logger ?? NullLogger.Instance;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <exception cref="LakehouseException">A missing branch or tests file, a malformed tests file
+    /// (<see cref="DataTestFileException"/>), an unknown name in the selection, or a fatal engine error.</exception>
+    public async Task<RunDataTestsResult> RunAsync(RunDataTestsSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var (host, pullRequest) = RequirePullRequest(settings);
+        var selection = DataTestSelection.Parse(settings.Selection);
+        var reports = DataTestReportFiles.In(settings.ArtifactsDirectory);
+
+        var file = await TestsFileReader.ReadAsync(
+            settings.Repository, settings.Remote, settings.Branch, settings.TestsPath, _logger, cancellationToken)
+            .ConfigureAwait(false);
+        var suite = DataTestFileParser.Parse(file.Text, file.Path);
+        foreach (var warning in suite.Warnings)
+        {
+            _logger.LogWarning("{Warning}", warning.ToString());
+        }
+
+        // Checked here too (the runner checks it again) so that a typo in '!test nmae' fails before any query runs.
+        var selected = selection.Select(suite);
+        _logger.LogInformation(
+            "Running {Selected} of {Total} data tests ({Selection}) on branch '{Branch}' with {Engine}, {Parallelism} at a time",
+            selected.Count(t => t.SkipReason is null), suite.Tests.Count, selection, settings.Branch, settings.Engine.Description,
+            settings.RunnerOptions.MaxParallelism);
+
+        var runner = new DataTestRunner(settings.Engine, settings.RunnerOptions, _time);
+        var run = await runner.RunAsync(suite, settings.Branch, selection, new DataTestProgressLog(_logger), cancellationToken)
+            .ConfigureAwait(false);
+
+        var markdown = MarkdownReport.Render(run, new MarkdownReportOptions { MaxLength = int.MaxValue });
+        var junit = JUnitReport.Render(run);
+        var console = ConsoleReport.Render(run);
+        await AtomicFile.WriteAllTextAsync(reports.MarkdownPath, markdown, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(reports.JUnitPath, junit, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("{ConsoleReport}", console.TrimEnd('\n'));
+        _logger.LogInformation("Wrote {MarkdownReport} and {JUnitReport}", reports.MarkdownPath, reports.JUnitPath);
+
+        PullRequestComment? posted = null;
+        if (host is not null && pullRequest is not null)
+        {
+            posted = await PostAsync(host, pullRequest, settings, run, reports, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new RunDataTestsResult(run, file, reports, console, posted);
+    }
+
+    private async Task<PullRequestComment> PostAsync(
+        IPullRequestHost host,
+        PullRequest pullRequest,
+        RunDataTestsSettings settings,
+        DataTestRun run,
+        DataTestReportFiles reports,
+        CancellationToken cancellationToken)
+    {
+        if (host.MaxCommentLength < MinCommentLength)
+        {
+            throw new LakehouseException(
+                $"{host.Description} allows {host.MaxCommentLength} characters per comment; a data-test report needs at " +
+                $"least {MinCommentLength}.");
+        }
+
+        var comment = MarkdownReport.Render(run, new MarkdownReportOptions
+        {
+            MaxLength = host.MaxCommentLength,
+            FullReportHint = settings.FullReportHint ?? DisplayPath(reports.MarkdownPath),
+        });
+        var posted = settings.InReplyToCommentId is { } commentId
+            ? await host.ReplyAsync(pullRequest, commentId, comment, cancellationToken).ConfigureAwait(false)
+            : await host.PostCommentAsync(pullRequest, comment, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Posted the report on {PullRequest} ({Length} characters)", pullRequest, comment.Length);
+        return posted;
+    }
+
+    private static (IPullRequestHost? Host, PullRequest? PullRequest) RequirePullRequest(RunDataTestsSettings settings)
+    {
+        if ((settings.PullRequestHost is null) != (settings.PullRequest is null))
+        {
+            throw new ArgumentException(
+                "A pull-request host and a pull request go together: give both to post the report, or neither.",
+                nameof(settings));
+        }
+
+        if (settings.InReplyToCommentId is not null && settings.PullRequest is null)
+        {
+            throw new ArgumentException("A reply needs a pull request and its host.", nameof(settings));
+        }
+
+        return (settings.PullRequestHost, settings.PullRequest);
+    }
+
+    /// <summary>The report's path as a reader of the comment can find it: relative to the build's folder when inside it.</summary>
+    private static string DisplayPath(string fullPath)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, fullPath);
+        var shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathFullyQualified(relative)
+            ? fullPath
+            : relative;
+        return shown.Replace('\\', '/');
+    }
+}
