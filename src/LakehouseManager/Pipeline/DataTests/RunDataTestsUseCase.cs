@@ -67,8 +67,8 @@ public sealed class RunDataTestsUseCase
         var markdown = MarkdownReport.Render(run, new MarkdownReportOptions { MaxLength = int.MaxValue });
         var junit = JUnitReport.Render(run);
         var console = ConsoleReport.Render(run);
-        await AtomicFile.WriteAllTextAsync(reports.MarkdownPath, markdown, cancellationToken).ConfigureAwait(false);
-        await AtomicFile.WriteAllTextAsync(reports.JUnitPath, junit, cancellationToken).ConfigureAwait(false);
+        await ArtifactFile.WriteAsync(reports.MarkdownPath, markdown, cancellationToken).ConfigureAwait(false);
+        await ArtifactFile.WriteAsync(reports.JUnitPath, junit, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("{ConsoleReport}", console.TrimEnd('\n'));
         _logger.LogInformation("Wrote {MarkdownReport} and {JUnitReport}", reports.MarkdownPath, reports.JUnitPath);
 
