@@ -39,9 +39,10 @@ public sealed partial class LocalPullRequestHost
         return sourceTree != forkTree;
     }
 
-    /// <summary>The tree object of the mirror folder at a commit, or null when the folder does not exist there.</summary>
+    /// <summary>
+    /// The object of the mirror folder at a commit (its tree), or null when the folder does not exist there. In
+    /// <c>commit:path</c> everything after the colon is the path, so no <c>^{tree}</c> can follow it.
+    /// </summary>
     private Task<string?> MirrorTreeAsync(string commit, CancellationToken cancellationToken) =>
-        _repository.RevParseAsync(
-            MirrorPath.Length == 0 ? commit + "^{tree}" : $"{commit}:{MirrorPath}^{{tree}}",
-            cancellationToken);
+        _repository.RevParseAsync(MirrorPath.Length == 0 ? commit + "^{tree}" : $"{commit}:{MirrorPath}", cancellationToken);
 }
