@@ -80,8 +80,7 @@ public static class MirrorComparison
             var others = elsewhere.GetValueOrDefault(key) ?? [];
             if (found)
             {
-                drift.AddRange(others.Select(other => new MirrorDrift(
-                    MirrorDriftKind.Extra, key, other, path, $"a second file for view {key}, whose file is {path}")));
+                drift.AddRange(others.Select(other => SecondFile(key, other, path)));
                 continue;
             }
 
@@ -97,16 +96,19 @@ public static class MirrorComparison
                 key,
                 others[0],
                 path,
-                $"the view's file is named {others[0]} instead of {path}" +
+                "the view's file has another name than the layout gives it" +
                 (content is null ? string.Empty : $", and its content differs ({content.Detail})"),
                 content?.Difference));
-            drift.AddRange(others.Skip(1).Select(other => new MirrorDrift(
-                MirrorDriftKind.Extra, key, other, path, $"a second file for view {key}, whose file is {others[0]}")));
+            drift.AddRange(others.Skip(1).Select(other => SecondFile(key, other, path)));
         }
 
         drift.Sort(CompareDrift);
         return new MirrorComparisonResult(catalog.Count, fileCount, matching, drift);
     }
+
+    /// <summary>Paths stay out of the words: reports show them as repository paths, from the path fields.</summary>
+    private static MirrorDrift SecondFile(ContentKey key, string path, string expectedPath) =>
+        new(MirrorDriftKind.Extra, key, path, expectedPath, $"a second file for view {key}");
 
     /// <summary>Null when the file holds exactly the view's text and the one newline the mirror adds.</summary>
     private static MirrorDrift? CompareContent(ContentKey key, string path, string sql, byte[]? bytes)

@@ -30,9 +30,10 @@ public static class MirrorVerificationReport
         AppendTable(text, "Missing", "views with no file at their path", comparison.Missing, maxListed,
             [new TextColumn("View"), new TextColumn("Expected file", MaxWidth: 80)],
             d => [d.Key!.ToString(), verification.RepositoryPath(d.ExpectedPath!)]);
-        AppendTable(text, "Extra", "files that stand for no view", comparison.Extra, maxListed,
+        AppendTable(text, "Extra", "files the layout does not expect", comparison.Extra, maxListed,
             [new TextColumn("File", MaxWidth: 80), new TextColumn("Why", MaxWidth: 100)],
-            d => [verification.RepositoryPath(d.Path!), d.Detail]);
+            d => [verification.RepositoryPath(d.Path!),
+                d.ExpectedPath is null ? d.Detail : $"{d.Detail}, whose file is {verification.RepositoryPath(d.ExpectedPath)}"]);
         AppendDifferent(text, verification, comparison.Different, maxListed);
         AppendTable(text, "Misplaced", "views whose file has another name", comparison.Misplaced, maxListed,
             [new TextColumn("View"), new TextColumn("File", MaxWidth: 80), new TextColumn("Expected file", MaxWidth: 80)],
