@@ -79,14 +79,6 @@ internal sealed class MirrorWorld : IDisposable
         return result.Hash;
     }
 
-    public async Task<string> DeleteAsync(string branch, params string[] keys)
-    {
-        var head = await Catalog.GetBranchAsync(branch);
-        var result = await Catalog.CommitAsync(
-            branch, head.Hash, keys.Select(k => ViewOperation.Delete(ContentKey.ParseSqlPath(k))).ToList(), "delete");
-        return result.Hash;
-    }
-
     /// <summary>Cuts a branch from main in the catalog and in git (pushed).</summary>
     public async Task CutBranchAsync(string branch, string from = "main")
     {
