@@ -1,0 +1,113 @@
+using LakehouseManager.Catalog;
+using LakehouseManager.Mirror.Git;
+using LakehouseManager.PullRequests;
+
+namespace LakehouseManager.Pipeline.Merge;
+
+public sealed partial class MergeCatalog
+{
+    /// <summary>The nearest mirror commit of the git source branch: its catalog hash is what the reviewers saw.</summary>
+    private async Task<GitWatermark> FindReviewedStateAsync(PullRequest pullRequest, CancellationToken cancellationToken)
+    {
+        var sourceCommit = pullRequest.SourceCommit ?? throw new LakehouseException(
+            $"{Capitalized(pullRequest)} has no source commit: the host did not say where git branch " +
+            $"'{pullRequest.SourceBranch}' is, so the reviewed catalog state cannot be found.");
+
+        if (await _mirror.RevParseAsync(sourceCommit + "^{commit}", cancellationToken).ConfigureAwait(false) is null &&
+            await _mirror.HasRemoteAsync(_options.Remote, cancellationToken).ConfigureAwait(false))
+        {
+            await _mirror.FetchAsync(_options.Remote, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await _mirror.RevParseAsync(sourceCommit + "^{commit}", cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw new LakehouseException(
+                $"The source commit {sourceCommit} of {pullRequest} is not in the mirror repository " +
+                $"'{_mirror.Directory}', even after a fetch: check --repo-path and that the branch was pushed.");
+        }
+
+        var watermark = await _mirror.FindWatermarkAsync(sourceCommit, cancellationToken).ConfigureAwait(false)
+            ?? throw new LakehouseException(
+                $"Git branch '{pullRequest.SourceBranch}' at {Short(sourceCommit)} has no mirror commit in its history " +
+                $"(no '{GitWatermark.CatalogCommitKey}' trailer): the branch was never synced, so there is no reviewed " +
+                $"catalog state to merge. Run Sync for '{pullRequest.SourceBranch}' and review the pull request first.");
+        LogReviewedState(
+            Capitalized(pullRequest), Short(pullRequest.TargetCommit), Short(watermark.GitCommit), watermark.CatalogRef,
+            Short(watermark.CatalogHash));
+        return watermark;
+    }
+
+    /// <summary>
+    /// The catalog source branch, checked against the reviewed hash: that hash must be in its history, and changes
+    /// after it are left out with a warning. Null when the branch is gone (then only "already merged" can succeed).
+    /// </summary>
+    private async Task<CatalogBranch?> ReadSourceAsync(
+        PullRequest pullRequest, GitWatermark watermark, CancellationToken cancellationToken)
+    {
+        var source = await _catalog.FindBranchAsync(pullRequest.SourceBranch, cancellationToken).ConfigureAwait(false);
+        if (source is null)
+        {
+            return null;
+        }
+
+        var hash = watermark.CatalogHash;
+        if (!await _catalog.IsAncestorAsync(hash, source.Hash, cancellationToken).ConfigureAwait(false))
+        {
+            throw new LakehouseException(
+                $"The reviewed catalog hash {hash} (recorded for catalog branch '{watermark.CatalogRef}' by mirror " +
+                $"commit {Short(watermark.GitCommit)}) is not in the history of catalog branch '{source.Name}' (at " +
+                $"{source.Hash}): the catalog branch was reset or recreated after it was synced. Sync " +
+                $"'{source.Name}' again and review the pull request before merging.");
+        }
+
+        if (source.Hash != hash)
+        {
+            LogUnreviewedChanges(source.Name, Short(source.Hash), Short(hash));
+        }
+
+        return source;
+    }
+
+    private async Task<MergeCatalogResult> ReportConflictsAsync(MergeCatalogResult result, CancellationToken cancellationToken)
+    {
+        LogConflicts(
+            result.Conflicts.Count, result.SourceBranch, Short(result.FromHash), result.TargetBranch,
+            Short(result.TargetHashBefore));
+        foreach (var conflict in result.Conflicts)
+        {
+            LogConflict(conflict.Key.ToString(), conflict.ConflictType, conflict.Message);
+        }
+
+        await CommentAsync(result, MergeCatalogReport.ConflictsMarkdown(result, _host.MaxCommentLength), cancellationToken)
+            .ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task<MergeCatalogResult> ReportMergedAsync(MergeCatalogResult result, CancellationToken cancellationToken)
+    {
+        LogMerged(result.SourceBranch, Short(result.FromHash), result.TargetBranch, Short(result.TargetHashAfter));
+        await CommentAsync(result, MergeCatalogReport.MergedMarkdown(result), cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
+    /// A comment that cannot be posted does not undo the outcome: the merge is done (or refused) either way, and the
+    /// log says it.
+    /// </summary>
+    private async Task CommentAsync(MergeCatalogResult result, string markdown, CancellationToken cancellationToken)
+    {
+        if (!_options.PostComments)
+        {
+            return;
+        }
+
+        try
+        {
+            await _host.PostCommentAsync(result.PullRequest, markdown, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LakehouseException exception)
+        {
+            LogCommentFailed(result.PullRequest.ToString(), exception.Message);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using LakehouseManager.Catalog;
+
+namespace LakehouseManager.Pipeline.Verify;
+
+/// <summary>
+/// The verification as JSON for <c>artifacts/</c> (the caller writes the file): every drift, not capped, with
+/// repository paths and full keys, so a script can act on it.
+/// </summary>
+public static class MirrorVerificationJson
+{
+    private static readonly JsonWriterOptions s_options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Write(MirrorVerification verification)
+    {
+        ArgumentNullException.ThrowIfNull(verification);
+        var comparison = verification.Comparison;
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, s_options))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("branch", verification.Branch);
+            writer.WriteString("catalogHash", verification.CatalogHash);
+            writer.WriteString("gitRevision", verification.GitRevision);
+            writer.WriteString("gitCommit", verification.GitCommit);
+            writer.WriteString("mirrorPath", verification.MirrorPath);
+            writer.WriteBoolean("agrees", verification.Agrees);
+            writer.WriteStartObject("counts");
+            writer.WriteNumber("views", comparison.ViewCount);
+            writer.WriteNumber("mirrorFiles", comparison.FileCount);
+            writer.WriteNumber("matching", comparison.MatchingCount);
+            writer.WriteNumber("missing", comparison.Missing.Count);
+            writer.WriteNumber("extra", comparison.Extra.Count);
+            writer.WriteNumber("different", comparison.Different.Count);
+            writer.WriteNumber("misplaced", comparison.Misplaced.Count);
+            writer.WriteEndObject();
+            foreach (var kind in Enum.GetValues<MirrorDriftKind>())
+            {
+                writer.WriteStartArray(JsonNamingPolicy.CamelCase.ConvertName(kind.ToString()));
+                foreach (var drift in comparison.Of(kind))
+                {
+                    WriteDrift(writer, verification, drift);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteDrift(Utf8JsonWriter writer, MirrorVerification verification, MirrorDrift drift)
+    {
+        writer.WriteStartObject();
+        if (drift.Key is not null)
+        {
+            WriteKey(writer, drift.Key);
+        }
+
+        if (drift.Path is not null)
+        {
+            writer.WriteString("path", verification.RepositoryPath(drift.Path));
+        }
+
+        if (drift.ExpectedPath is not null)
+        {
+            writer.WriteString("expectedPath", verification.RepositoryPath(drift.ExpectedPath));
+        }
+
+        writer.WriteString("detail", drift.Detail);
+        if (drift.Difference is { } difference)
+        {
+            writer.WriteStartObject("firstDifference");
+            writer.WriteNumber("line", difference.Line);
+            writer.WriteNumber("column", difference.Column);
+            writer.WriteString("catalog", difference.CatalogLine);
+            writer.WriteString("mirror", difference.MirrorLine);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteKey(Utf8JsonWriter writer, ContentKey key)
+    {
+        writer.WriteString("view", key.ToSqlPath());
+        writer.WriteStartArray("key");
+        foreach (var element in key.Elements)
+        {
+            writer.WriteStringValue(element);
+        }
+
+        writer.WriteEndArray();
+    }
+}

@@ -1,0 +1,127 @@
+using LakehouseManager.Catalog;
+using LakehouseManager.Mirror;
+using LakehouseManager.Mirror.Git;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LakehouseManager.Pipeline.Verify;
+
+/// <summary>
+/// Compares a whole catalog branch with its mirror in git and reports any drift (design §4: the check that proves a
+/// sync's invariant). The mirror is read from git objects, so nothing is checked out and the working tree does not
+/// matter: after a fetch, the remote-tracking branch when it exists (what was pushed), else the local branch. The cost
+/// is a fixed number of git calls (fetch, rev-parse, ls-tree, one cat-file batch), whatever the number of views.
+/// </summary>
+public sealed partial class VerifyMirror
+{
+    private readonly ICatalog _catalog;
+    private readonly GitRepository _repository;
+    private readonly MirrorFolder _folder;
+    private readonly string _remote;
+    private readonly ILogger _logger;
+
+    /// <param name="catalog">The versioned catalog.</param>
+    /// <param name="repository">The mirror repository (a checkout or a bare repository).</param>
+    /// <param name="mirrorPath">The mirror folder inside it (<c>--mirror-path</c>, empty for the root).</param>
+    /// <param name="remote">The remote to fetch and read when the repository has it.</param>
+    /// <param name="logger">Progress and outcome; null for none.</param>
+    public VerifyMirror(
+        ICatalog catalog,
+        GitRepository repository,
+        string mirrorPath,
+        string remote = "origin",
+        ILogger<VerifyMirror>? logger = null)
+    {
+        _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+        _repository = repository ?? throw new ArgumentNullException(nameof(repository));
+        ArgumentException.ThrowIfNullOrWhiteSpace(remote);
+        _folder = new MirrorFolder(repository.Directory, mirrorPath);
+        _remote = remote;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <summary>
+    /// Compares catalog branch <paramref name="branch"/> at its head with git branch <paramref name="branch"/>. Drift
+    /// is data (<see cref="MirrorVerification.Agrees"/> false); an unknown branch raises a clear error.
+    /// </summary>
+    public async Task<MirrorVerification> RunAsync(string branch, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(branch);
+        var catalogBranch = await _catalog.GetBranchAsync(branch, cancellationToken).ConfigureAwait(false);
+        var views = new List<CatalogView>();
+        await foreach (var view in _catalog.ListAllViewsAsync(catalogBranch.Hash, cancellationToken: cancellationToken)
+            .ConfigureAwait(false))
+        {
+            views.Add(view);
+        }
+
+        var (revision, commit) = await ResolveGitBranchAsync(branch, cancellationToken).ConfigureAwait(false);
+        var paths = await _repository.ListTreeFilesAsync(commit, _folder.MirrorPath, cancellationToken).ConfigureAwait(false);
+        var mirrorFiles = paths
+            .Select(path => (Repository: path, Relative: _folder.FromRepositoryPath(path)))
+            .Where(f => f.Relative is not null && MirrorComparison.IsMirrorFile(f.Relative))
+            .ToList();
+        LogReading(views.Count, branch, Short(catalogBranch.Hash), mirrorFiles.Count, revision, Short(commit));
+
+        var contents = await _repository.ReadFilesAsync(commit, mirrorFiles.Select(f => f.Repository), cancellationToken)
+            .ConfigureAwait(false);
+        var files = mirrorFiles.ToDictionary(f => f.Relative!, f => contents[f.Repository], StringComparer.Ordinal);
+        var comparison = MirrorComparison.Compare(views, files);
+        var result = new MirrorVerification(branch, catalogBranch.Hash, revision, commit, _folder.MirrorPath, comparison);
+        if (result.Agrees)
+        {
+            LogAgree(branch, Short(catalogBranch.Hash), revision, Short(commit), comparison.ViewCount);
+        }
+        else
+        {
+            LogDrift(
+                branch, Short(catalogBranch.Hash), revision, Short(commit), comparison.Missing.Count, comparison.Extra.Count,
+                comparison.Different.Count, comparison.Misplaced.Count);
+        }
+
+        return result;
+    }
+
+    private async Task<(string Revision, string Commit)> ResolveGitBranchAsync(string branch, CancellationToken cancellationToken)
+    {
+        var hasRemote = await _repository.HasRemoteAsync(_remote, cancellationToken).ConfigureAwait(false);
+        if (hasRemote)
+        {
+            LogFetching(_remote);
+            await _repository.FetchAsync(_remote, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (await _repository.RevParseAsync($"refs/remotes/{_remote}/{branch}^{{commit}}", cancellationToken)
+                .ConfigureAwait(false) is { } remoteCommit)
+            {
+                return ($"{_remote}/{branch}", remoteCommit);
+            }
+        }
+
+        var localCommit = await _repository.RevParseAsync($"refs/heads/{branch}^{{commit}}", cancellationToken)
+            .ConfigureAwait(false);
+        return localCommit is not null
+            ? (branch, localCommit)
+            : throw new LakehouseException(
+                $"Git branch '{branch}' does not exist in the mirror repository '{_repository.Directory}' " +
+                (hasRemote ? $"(neither '{_remote}/{branch}' nor a local branch '{branch}')" : "(no local branch of that name)") +
+                ": sync the catalog branch first, or check --repo-path and the branch name.");
+    }
+
+    internal static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fetching {Remote} to verify what was pushed.")]
+    private partial void LogFetching(string remote);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Comparing {Views} views of catalog branch {Branch} at {Hash} with {Files} mirror files of {Revision} at {Commit}.")]
+    private partial void LogReading(int views, string branch, string hash, int files, string revision, string commit);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Catalog branch {Branch} at {Hash} and mirror {Revision} at {Commit} agree: {Views} views.")]
+    private partial void LogAgree(string branch, string hash, string revision, string commit, int views);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Catalog branch {Branch} at {Hash} and mirror {Revision} at {Commit} disagree: {Missing} missing, " +
+            "{Extra} extra, {Different} different, {Misplaced} misplaced.")]
+    private partial void LogDrift(
+        string branch, string hash, string revision, string commit, int missing, int extra, int different, int misplaced);
+}
