@@ -11,6 +11,8 @@ internal static class Program
         new Dictionary<string, Benchmark>(StringComparer.OrdinalIgnoreCase)
         {
             [DataTestsBenchmark.Name] = new(DataTestsBenchmark.Summary, DataTestsBenchmark.RunAsync),
+            [SyncBenchmark.Name] = new(SyncBenchmark.Summary, SyncBenchmark.RunAsync),
+            [SyncBenchmark.StepName] = new("(internal) one measured step of the sync benchmark, in its own process", SyncBenchmark.StepAsync),
         };
 
     public static async Task<int> Main(string[] args)

@@ -15,6 +15,13 @@ namespace LakehouseManager.Benchmarks;
 /// </summary>
 internal static class SyncBenchmark
 {
+    public const string Name = "sync";
+
+    public const string Summary = "Sync and VerifyMirror on a local catalog of 10,000 views in 100 namespaces (--views, --namespaces, --rounds, --keep)";
+
+    /// <summary>The child process entry: <c>step sync|verify WORKSPACE</c> (internal to this benchmark).</summary>
+    public const string StepName = "step";
+
     public static async Task<int> RunAsync(string[] args)
     {
         var views = IntOption(args, "--views", 10_000);
@@ -42,7 +49,10 @@ internal static class SyncBenchmark
         }
         finally
         {
-            TryDelete(workspace);
+            if (!args.Contains("--keep"))
+            {
+                TryDelete(workspace);
+            }
         }
     }
 
@@ -57,12 +67,12 @@ internal static class SyncBenchmark
             Catalog = counting,
             RepoPath = Path.Combine(workspace, "checkout"),
             ArtifactsDirectory = Path.Combine(workspace, "artifacts"),
-        });
+        }, Environment.GetEnvironmentVariable("LHM_BENCH_TRACE") is null ? null : new TraceLoggers());
         var watch = Stopwatch.StartNew();
         var detail = step switch
         {
             "sync" => SyncCommitDetail(await pipeline.SyncAsync("main")),
-            "verify" => await BenchmarkVerify.RunAsync(pipeline, "main"),
+            "verify" => VerifyDetail(await pipeline.VerifyMirrorAsync("main")),
             _ => throw new ArgumentException($"Unknown step '{step}'; valid steps are sync and verify."),
         };
         watch.Stop();
@@ -75,6 +85,9 @@ internal static class SyncBenchmark
         Console.WriteLine(JsonSerializer.Serialize(result));
         return 0;
     }
+
+    private static string VerifyDetail(Pipeline.Verify.MirrorVerification verification) =>
+        verification.Agrees ? $"agree: {verification.Comparison.ViewCount:N0} views" : $"{verification.Comparison.Drift.Count} drift";
 
     private static string SyncCommitDetail(Pipeline.Sync.SyncOutcome outcome) =>
         $"{Pipeline.Sync.SyncCommitMessage.Counts(outcome.Delta)}, {outcome.Push}";
@@ -109,7 +122,7 @@ internal static class SyncBenchmark
     private static StepResult Step(string workspace, string step)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["step", step, workspace])
+        foreach (var argument in (string[])[StepName, step, workspace])
         {
             start.ArgumentList.Add(argument);
         }
@@ -159,6 +172,18 @@ internal static class SyncBenchmark
         catch (IOException)
         {
         }
+    }
+
+    private sealed class TraceLoggers : Microsoft.Extensions.Logging.ILoggerFactory, Microsoft.Extensions.Logging.ILogger
+    {
+        private readonly Stopwatch _watch = Stopwatch.StartNew();
+        public void AddProvider(Microsoft.Extensions.Logging.ILoggerProvider provider) { }
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+        public void Dispose() { }
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Console.Error.WriteLine($"{_watch.ElapsedMilliseconds,6} ms {formatter(state, exception).Split('\n')[0]}");
     }
 
     private sealed record StepResult(double ElapsedMs, double PeakWorkingSetMb, int CatalogCalls, int CatalogItems, string Detail);

@@ -56,6 +56,20 @@ internal static class MirrorCaseSuffix
         return builder.ToString();
     }
 
+    /// <summary>
+    /// A file or folder name without its case suffix (<c>Orders%~1.sql</c> is <c>Orders.sql</c>), as found on disk; a
+    /// name without one is returned as it is.
+    /// </summary>
+    public static string Strip(string name)
+    {
+        var extension = name.EndsWith(MirrorLayout.Extension, StringComparison.Ordinal) ? MirrorLayout.Extension : string.Empty;
+        var stem = name[..^extension.Length];
+        var marker = stem.LastIndexOf("%~", StringComparison.Ordinal);
+        return marker >= 0 && stem.Length > marker + 2 && stem[(marker + 2)..].All(c => HexDigits.Contains(c, StringComparison.Ordinal))
+            ? stem[..marker] + extension
+            : name;
+    }
+
     /// <summary>The name with every rune uppercased: equal folds mean a case-insensitive file system merges them.</summary>
     public static string Fold(string escapedText)
     {

@@ -67,6 +67,19 @@ public static class MirrorLayout
         return paths;
     }
 
+    /// <summary>
+    /// Whether a path (relative to the mirror folder) is one the mirror may own: a <c>.sql</c> file (any case of
+    /// the extension, as <see cref="MirrorFolder.Scan"/>), not inside a dot-folder at the mirror root (<c>.github</c>
+    /// belongs to the repository). Other files (a README, the data tests) are not part of the mirror.
+    /// </summary>
+    public static bool IsMirrorFile(string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        var slash = relativePath.IndexOf('/', StringComparison.Ordinal);
+        return relativePath.EndsWith(MirrorLayout.Extension, StringComparison.OrdinalIgnoreCase) &&
+            !(slash > 0 && relativePath[0] == '.');
+    }
+
     /// <summary>The key's path when no other key collides with it (the common case, and the original tool's layout).</summary>
     public static string EncodePlain(ContentKey key)
     {

@@ -28,6 +28,9 @@ public sealed record PipelineOptions
     /// <summary>Where reports are written (<c>artifacts/</c>).</summary>
     public required string ArtifactsDirectory { get; init; }
 
+    /// <summary>The pull-request host (<c>--pr-host</c>); null for the Local host (git only).</summary>
+    public PullRequests.IPullRequestHost? PullRequestHost { get; init; }
+
     /// <summary>How git runs (identity, timeouts); null for the defaults.</summary>
     public GitOptions? Git { get; init; }
 }

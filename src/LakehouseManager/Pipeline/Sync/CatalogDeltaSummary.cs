@@ -20,8 +20,9 @@ public static class CatalogDeltaSummary
                 : $"Since watermark {HashText.Short(delta.WatermarkCommit!)} (catalog commit {HashText.Short(delta.FromHash!)})")
             .Append(": ").Append(SyncCommitMessage.Counts(delta)).Append('\n');
 
+        var width = delta.Changes.Select(c => c.Key.ToSqlPath().Length).DefaultIfEmpty(0).Max();
         var lines = delta.Changes
-            .Select(c => $"  {Symbol(c.Kind)} {c.Key.ToSqlPath()}  {Describe(c, delta.MirrorPath)}")
+            .Select(c => $"  {Symbol(c.Kind)} {c.Key.ToSqlPath().PadRight(width)}  {Describe(c, delta.MirrorPath)}")
             .Concat(delta.GitEdits.Select(e =>
                 $"  ! {Repository(delta.MirrorPath, e.Path)}: {e.Detail}"))
             .ToList();

@@ -21,22 +21,27 @@ public sealed partial class MirrorSync
 
         var gitHead = await _repository.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false);
         var watermark = await _repository.FindWatermarkAsync("HEAD", cancellationToken).ConfigureAwait(false);
-        var scan = _mirror.Scan();
 
         HashSet<ContentKey> catalogChanged = [];
-        Dictionary<ContentKey, string> editedKeys = [];
+        GitEdits edited = new([], []);
         HashSet<ContentKey> examined;
         Dictionary<ContentKey, string> views;
+        MirrorScan scan;
         var changes = watermark is null ? null : await TryDiffAsync(watermark, head.Hash, cancellationToken).ConfigureAwait(false);
         if (watermark is not null && changes is not null)
         {
             catalogChanged = changes;
-            editedKeys = await GitEditedKeysAsync(watermark, cancellationToken).ConfigureAwait(false);
-            examined = [.. catalogChanged, .. editedKeys.Keys];
+            edited = await GitEditsAsync(watermark, cancellationToken).ConfigureAwait(false);
+            examined = [.. catalogChanged, .. edited.Keys.Keys];
             views = await ReadViewsAsync(head.Hash, examined, cancellationToken).ConfigureAwait(false);
+
+            // Only the examined keys' folders are read, unless a case-only collision is in play there.
+            var plain = _mirror.TryScanPlain(examined);
+            scan = plain is null ? _mirror.Scan() : plain with { Problems = edited.Unmappable };
             _logger.LogInformation(
                 "Watermark {Commit} (catalog {Ref} at {Hash}): {Catalog} key(s) changed in the catalog, {Git} file(s) in git",
-                HashText.Short(watermark.GitCommit), watermark.CatalogRef, HashText.Short(watermark.CatalogHash), catalogChanged.Count, editedKeys.Count);
+                HashText.Short(watermark.GitCommit), watermark.CatalogRef, HashText.Short(watermark.CatalogHash),
+                catalogChanged.Count, edited.Keys.Count + edited.Unmappable.Count);
         }
         else
         {
@@ -48,6 +53,7 @@ public sealed partial class MirrorSync
                 views[view.Key] = view.Sql;
             }
 
+            scan = _mirror.Scan();
             examined = [.. views.Keys, .. scan.Views.Select(v => v.Key)];
         }
 
@@ -62,7 +68,7 @@ public sealed partial class MirrorSync
 
         var delta = SyncPlanner.Plan(new SyncPlanInput(
             branch, _mirror.MirrorPath, head.Hash, watermark, gitHead, examined, catalogChanged, views, scan.Views,
-            scan.Problems, contents, editedKeys, _settings.OnGitEdit));
+            scan.Problems, contents, edited.Keys, _settings.OnGitEdit));
         await StepAsync(SyncStep.DeltaComputed, cancellationToken).ConfigureAwait(false);
         return delta;
     }
@@ -90,24 +96,34 @@ public sealed partial class MirrorSync
         }
     }
 
-    /// <summary>The keys whose files changed in git since the watermark, or that it carried as drift, with the path.</summary>
-    private async Task<Dictionary<ContentKey, string>> GitEditedKeysAsync(GitWatermark watermark, CancellationToken cancellationToken)
+    /// <summary>
+    /// The keys whose files changed in git since the watermark, or that it carried as drift, with the path; and the
+    /// changed <c>.sql</c> files that map to no key.
+    /// </summary>
+    private async Task<GitEdits> GitEditsAsync(GitWatermark watermark, CancellationToken cancellationToken)
     {
         var changed = await _repository.DiffNamesAsync(watermark.GitCommit, "HEAD", _mirror.MirrorPath, cancellationToken)
             .ConfigureAwait(false);
         var drift = await _repository.ReadTrailersAsync(watermark.GitCommit, SyncCommitMessage.DriftTrailer, cancellationToken)
             .ConfigureAwait(false);
         var keys = new Dictionary<ContentKey, string>();
+        var unmappable = new List<MirrorProblem>();
         foreach (var path in changed.Select(_mirror.FromRepositoryPath).OfType<string>().Concat(drift))
         {
-            if (MirrorLayout.TryDecode(path, out var key, out _) && key is not null)
+            if (MirrorLayout.TryDecode(path, out var key, out var error) && key is not null)
             {
                 keys.TryAdd(key, path);
             }
+            else if (MirrorLayout.IsMirrorFile(path) && File.Exists(Path.Combine(_mirror.FullPath, path)))
+            {
+                unmappable.Add(new MirrorProblem(path, error!));
+            }
         }
 
-        return keys;
+        return new GitEdits(keys, unmappable);
     }
+
+    private sealed record GitEdits(Dictionary<ContentKey, string> Keys, IReadOnlyList<MirrorProblem> Unmappable);
 
     private async Task<Dictionary<ContentKey, string>> ReadViewsAsync(
         string hash, IReadOnlyCollection<ContentKey> keys, CancellationToken cancellationToken)

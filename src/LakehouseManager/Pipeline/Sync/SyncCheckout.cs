@@ -11,6 +11,8 @@ namespace LakehouseManager.Pipeline.Sync;
 /// </summary>
 internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror, SyncSettings settings, ILogger logger)
 {
+    private bool? _hasRemote;
+
     private string Branch => settings.Branch;
 
     private string RemoteBranch => $"{settings.Remote}/{settings.Branch}";
@@ -33,9 +35,9 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
         }
     }
 
-    /// <summary>Whether the remote is configured; without it the sync is local only.</summary>
-    public Task<bool> HasRemoteAsync(CancellationToken cancellationToken) =>
-        repository.HasRemoteAsync(settings.Remote, cancellationToken);
+    /// <summary>Whether the remote is configured; without it the sync is local only. Asked once per sync.</summary>
+    public async Task<bool> HasRemoteAsync(CancellationToken cancellationToken) =>
+        _hasRemote ??= await repository.HasRemoteAsync(settings.Remote, cancellationToken).ConfigureAwait(false);
 
     public async Task PrepareAsync(string gitDirectory, CancellationToken cancellationToken)
     {
@@ -145,7 +147,8 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
     private async Task RecoverAsync(string gitDirectory, CancellationToken cancellationToken)
     {
         var journal = new SyncJournal(gitDirectory);
-        var rebasing = await repository.IsRebaseInProgressAsync(cancellationToken).ConfigureAwait(false);
+        var rebasing = Directory.Exists(Path.Combine(gitDirectory, "rebase-merge")) ||
+                       Directory.Exists(Path.Combine(gitDirectory, "rebase-apply"));
         if (!journal.Exists)
         {
             if (rebasing)

@@ -10,23 +10,10 @@ namespace LakehouseManager.Pipeline.Verify;
 /// </summary>
 public static class MirrorComparison
 {
-    /// <summary>
-    /// Whether a path (relative to the mirror folder) is one the comparison looks at: a <c>.sql</c> file (any case of
-    /// the extension, as <see cref="MirrorFolder.Scan"/>), not inside a dot-folder at the mirror root (<c>.github</c>
-    /// belongs to the repository). Other files (a README, the data tests) are not part of the mirror.
-    /// </summary>
-    public static bool IsMirrorFile(string relativePath)
-    {
-        ArgumentNullException.ThrowIfNull(relativePath);
-        var slash = relativePath.IndexOf('/', StringComparison.Ordinal);
-        return relativePath.EndsWith(MirrorLayout.Extension, StringComparison.OrdinalIgnoreCase) &&
-            !(slash > 0 && relativePath[0] == '.');
-    }
-
     /// <param name="views">The catalog's views at one commit.</param>
     /// <param name="files">
     /// The mirror's files by path relative to the mirror folder, with their bytes (null: git has no readable file there,
-    /// e.g. a submodule). Paths that <see cref="IsMirrorFile"/> rejects are ignored.
+    /// e.g. a submodule). Paths that <see cref="MirrorLayout.IsMirrorFile"/> rejects are ignored.
     /// </param>
     public static MirrorComparisonResult Compare(
         IEnumerable<CatalogView> views, IReadOnlyDictionary<string, byte[]?> files)
@@ -46,7 +33,7 @@ public static class MirrorComparison
         var matching = 0;
         foreach (var (path, bytes) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            if (!IsMirrorFile(path))
+            if (!MirrorLayout.IsMirrorFile(path))
             {
                 continue;
             }

@@ -59,7 +59,7 @@ public sealed partial class VerifyMirror
         var paths = await _repository.ListTreeFilesAsync(commit, _folder.MirrorPath, cancellationToken).ConfigureAwait(false);
         var mirrorFiles = paths
             .Select(path => (Repository: path, Relative: _folder.FromRepositoryPath(path)))
-            .Where(f => f.Relative is not null && MirrorComparison.IsMirrorFile(f.Relative))
+            .Where(f => f.Relative is not null && MirrorLayout.IsMirrorFile(f.Relative))
             .ToList();
         LogReading(views.Count, branch, Short(catalogBranch.Hash), mirrorFiles.Count, revision, Short(commit));
 
