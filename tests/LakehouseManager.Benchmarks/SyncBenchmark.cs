@@ -39,7 +39,7 @@ internal static class SyncBenchmark
             var incremental = new List<StepResult>();
             for (var round = 0; round < rounds; round++)
             {
-                await ChangeOneViewAsync(workspace, round);
+                await ChangeOneViewAsync(workspace, round, namespaces);
                 incremental.Add(Step(workspace, "sync"));
             }
 
@@ -105,11 +105,11 @@ internal static class SyncBenchmark
         await GitRepository.CloneAsync(remote.Directory, Path.Combine(workspace, "checkout"));
     }
 
-    private static async Task ChangeOneViewAsync(string workspace, int round)
+    private static async Task ChangeOneViewAsync(string workspace, int round, int namespaces)
     {
         using var catalog = await LocalCatalog.OpenAsync(Path.Combine(workspace, "catalog.db"));
         var head = await catalog.GetBranchAsync("main");
-        await catalog.CommitAsync("main", head.Hash, [ViewOperation.Put(Key(round * 7, 100), Sql(round * 7, round + 1))], "One change");
+        await catalog.CommitAsync("main", head.Hash, [ViewOperation.Put(Key(round * 7, namespaces), Sql(round * 7, round + 1))], "One change");
     }
 
     private static ContentKey Key(int i, int namespaces) =>
