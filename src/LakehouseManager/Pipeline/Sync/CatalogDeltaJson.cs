@@ -1,6 +1,5 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using LakehouseManager.Reporting;
 
 namespace LakehouseManager.Pipeline.Sync;
 
@@ -10,17 +9,10 @@ namespace LakehouseManager.Pipeline.Sync;
 /// </summary>
 public static class CatalogDeltaJson
 {
-    private static readonly JsonWriterOptions s_options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string Write(CatalogDelta delta)
     {
         ArgumentNullException.ThrowIfNull(delta);
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, s_options))
+        return JsonReport.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("branch", delta.Branch);
@@ -41,20 +33,18 @@ public static class CatalogDeltaJson
                 writer.WriteString("path", edit.Path);
                 if (edit.Key is not null)
                 {
-                    WriteKey(writer, edit.Key);
+                    JsonReport.WriteKey(writer, edit.Key);
                 }
 
-                writer.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(edit.Kind.ToString()));
-                writer.WriteString("resolution", JsonNamingPolicy.CamelCase.ConvertName(edit.Resolution.ToString()));
+                writer.WriteString("kind", JsonReport.Name(edit.Kind));
+                writer.WriteString("resolution", JsonReport.Name(edit.Resolution));
                 writer.WriteString("detail", edit.Detail);
                 writer.WriteEndObject();
             }
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     private static void WriteChanges(Utf8JsonWriter writer, string name, CatalogDelta delta, MirrorChangeKind kind)
@@ -63,7 +53,7 @@ public static class CatalogDeltaJson
         foreach (var change in delta.Changes.Where(c => c.Kind == kind).OrderBy(c => c.Key))
         {
             writer.WriteStartObject();
-            WriteKey(writer, change.Key);
+            JsonReport.WriteKey(writer, change.Key);
             writer.WriteString("path", change.Path);
             if (change.PreviousPath is not null)
             {
@@ -76,18 +66,6 @@ public static class CatalogDeltaJson
             }
 
             writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void WriteKey(Utf8JsonWriter writer, Catalog.ContentKey key)
-    {
-        writer.WriteString("view", key.ToSqlPath());
-        writer.WriteStartArray("key");
-        foreach (var element in key.Elements)
-        {
-            writer.WriteStringValue(element);
         }
 
         writer.WriteEndArray();

@@ -1,7 +1,5 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using LakehouseManager.Catalog;
+using LakehouseManager.Reporting;
 
 namespace LakehouseManager.Pipeline.Verify;
 
@@ -11,18 +9,11 @@ namespace LakehouseManager.Pipeline.Verify;
 /// </summary>
 public static class MirrorVerificationJson
 {
-    private static readonly JsonWriterOptions s_options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string Write(MirrorVerification verification)
     {
         ArgumentNullException.ThrowIfNull(verification);
         var comparison = verification.Comparison;
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, s_options))
+        return JsonReport.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("branch", verification.Branch);
@@ -42,7 +33,7 @@ public static class MirrorVerificationJson
             writer.WriteEndObject();
             foreach (var kind in Enum.GetValues<MirrorDriftKind>())
             {
-                writer.WriteStartArray(JsonNamingPolicy.CamelCase.ConvertName(kind.ToString()));
+                writer.WriteStartArray(JsonReport.Name(kind));
                 foreach (var drift in comparison.Of(kind))
                 {
                     WriteDrift(writer, verification, drift);
@@ -52,9 +43,7 @@ public static class MirrorVerificationJson
             }
 
             writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     private static void WriteDrift(Utf8JsonWriter writer, MirrorVerification verification, MirrorDrift drift)
@@ -62,7 +51,7 @@ public static class MirrorVerificationJson
         writer.WriteStartObject();
         if (drift.Key is not null)
         {
-            WriteKey(writer, drift.Key);
+            JsonReport.WriteKey(writer, drift.Key);
         }
 
         if (drift.Path is not null)
@@ -87,17 +76,5 @@ public static class MirrorVerificationJson
         }
 
         writer.WriteEndObject();
-    }
-
-    private static void WriteKey(Utf8JsonWriter writer, ContentKey key)
-    {
-        writer.WriteString("view", key.ToSqlPath());
-        writer.WriteStartArray("key");
-        foreach (var element in key.Elements)
-        {
-            writer.WriteStringValue(element);
-        }
-
-        writer.WriteEndArray();
     }
 }
