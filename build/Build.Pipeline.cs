@@ -75,7 +75,9 @@ internal partial class Build
         new(
             new PipelineOptions
             {
-                Catalog = await OpenCatalogAsync(cancellationToken),
+                Catalog = Catalog == CatalogKind.Local
+                    ? await OpenCatalogAsync(cancellationToken)
+                    : new UnavailableCatalog(CatalogUnavailable),
                 RepoPath = RepoPath,
                 MirrorPath = MirrorPath,
                 Remote = Remote,
@@ -89,13 +91,15 @@ internal partial class Build
     {
         if (Catalog != CatalogKind.Local)
         {
-            throw new BuildException(
-                $"--catalog {Catalog} is not available in this version for syncing and merging: only the local catalog " +
-                "(--catalog Local) is. Dremio can already run data tests (RunDataTests).");
+            throw new BuildException(CatalogUnavailable);
         }
 
         return _localCatalog ??= await LocalCatalog.OpenAsync(CatalogPath, cancellationToken: cancellationToken);
     }
+
+    private string CatalogUnavailable =>
+        $"--catalog {Catalog} cannot sync, verify or merge in this version: the Nessie/Arctic catalog adapter is not " +
+        "there yet, only the local catalog (--catalog Local) is. Data tests (RunDataTests) already run on Dremio.";
 
     protected override void OnBuildFinished() => _localCatalog?.Dispose();
 }
