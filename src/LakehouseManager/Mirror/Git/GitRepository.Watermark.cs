@@ -21,7 +21,22 @@ public sealed partial class GitRepository
     /// <paramref name="rev"/> is HEAD on a branch with no commit yet. The history is streamed and the walk stops at
     /// the first hit, so the cost does not grow with the length of the history behind it.
     /// </summary>
-    public async Task<GitWatermark?> FindWatermarkAsync(string rev = "HEAD", CancellationToken cancellationToken = default)
+    public Task<GitWatermark?> FindWatermarkAsync(string rev = "HEAD", CancellationToken cancellationToken = default) =>
+        FindAsync(rev, catalogRef: null, cancellationToken);
+
+    /// <summary>
+    /// The nearest mirror commit of catalog branch <paramref name="catalogRef"/> on the first-parent line of
+    /// <paramref name="rev"/>: the last state of that branch that a sync recorded on that branch's own line of history.
+    /// Mirror commits that came in through merges (of <c>main</c>, say) are passed over, so a merge of the target into the
+    /// branch does not make the target's watermark look like the branch's.
+    /// </summary>
+    public Task<GitWatermark?> FindWatermarkAsync(string rev, string catalogRef, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(catalogRef);
+        return FindAsync(rev, catalogRef, cancellationToken);
+    }
+
+    private async Task<GitWatermark?> FindAsync(string rev, string? catalogRef, CancellationToken cancellationToken)
     {
         RequireName(rev, "revision");
         var start = await RevParseAsync(rev + "^{commit}", cancellationToken).ConfigureAwait(false);
@@ -34,12 +49,13 @@ public sealed partial class GitRepository
 
         var records = StreamAsync(
             $"log {rev}",
-            a => a.Add("log").Add("-z").Add("--no-show-signature").Add(s_watermarkFormat).Add(start).Add("--"),
+            a => a.Add("log").Add("-z").Add("--no-show-signature").Add(catalogRef is null ? [] : ["--first-parent"])
+                .Add(s_watermarkFormat).Add(start).Add("--"),
             '\0',
             cancellationToken);
         await foreach (var record in records.ConfigureAwait(false))
         {
-            if (ParseWatermark(record) is { } watermark)
+            if (ParseWatermark(record) is { } watermark && (catalogRef is null || watermark.CatalogRef == catalogRef))
             {
                 return watermark;
             }

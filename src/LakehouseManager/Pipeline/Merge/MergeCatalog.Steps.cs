@@ -26,11 +26,14 @@ public sealed partial class MergeCatalog
                 $"'{_mirror.Directory}', even after a fetch: check --repo-path and that the branch was pushed.");
         }
 
-        var watermark = await _mirror.FindWatermarkAsync(sourceCommit, cancellationToken).ConfigureAwait(false)
+        // The branch's own last sync, on its first-parent line: a mirror commit of the target that came in through a
+        // merge (main merged into dev) records the target's state, not the reviewed one.
+        var watermark = await _mirror.FindWatermarkAsync(sourceCommit, pullRequest.SourceBranch, cancellationToken).ConfigureAwait(false)
             ?? throw new LakehouseException(
-                $"Git branch '{pullRequest.SourceBranch}' at {Short(sourceCommit)} has no mirror commit in its history " +
-                $"(no '{GitWatermark.CatalogCommitKey}' trailer): the branch was never synced, so there is no reviewed " +
-                $"catalog state to merge. Run Sync for '{pullRequest.SourceBranch}' and review the pull request first.");
+                $"Git branch '{pullRequest.SourceBranch}' at {Short(sourceCommit)} has no mirror commit of catalog branch " +
+                $"'{pullRequest.SourceBranch}' on its line of history (no '{GitWatermark.CatalogRefKey}: " +
+                $"{pullRequest.SourceBranch}' trailer): the branch was never synced, so there is no reviewed catalog state " +
+                $"to merge. Run Sync for '{pullRequest.SourceBranch}' and review the pull request first.");
         LogReviewedState(
             Capitalized(pullRequest), Short(pullRequest.TargetCommit), Short(watermark.GitCommit), watermark.CatalogRef,
             Short(watermark.CatalogHash));

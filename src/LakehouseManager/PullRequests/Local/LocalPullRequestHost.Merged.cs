@@ -6,43 +6,45 @@ public sealed partial class LocalPullRequestHost
     /// Whether the source branch was merged into the target, judged from git alone:
     /// <list type="bullet">
     /// <item>The source head is reachable from the target head (a merge commit or a fast-forward), and the source
-    /// branch holds work of its own: its nearest mirror commit was made for the source branch (trailer
-    /// <c>Catalog-Ref: &lt;source&gt;</c>). Without that second condition a freshly cut branch, whose head is a
-    /// commit of the target, would look merged; git's graph alone cannot tell it from a fast-forward.</item>
-    /// <item>Or a squash merge: the source changed the mirror folder since it forked from the target, and the
-    /// target's mirror folder is now the same tree as the source's.</item>
+    /// branch holds work of its own: a mirror commit made for the source branch (trailer
+    /// <c>Catalog-Ref: &lt;source&gt;</c>) on its first-parent line. Without that second condition a freshly cut branch,
+    /// whose head is a commit of the target, would look merged; git's graph alone cannot tell it from a
+    /// fast-forward.</item>
+    /// <item>Or a squash merge: the source changed mirror files since it forked from the target, and every one of
+    /// them is now the same in the target (later changes of other files on the target do not matter).</item>
     /// </list>
     /// </summary>
     /// <remarks>
     /// Known limits: a branch with only hand-made commits (never synced) that was fast-forwarded or merged reads as
-    /// open, and MergeCatalog would refuse it anyway (nothing of it was mirrored). A squash merge reads as merged only
-    /// while the target's mirror folder still equals the source's.
+    /// open, and MergeCatalog would refuse it anyway (nothing of it was mirrored). A branch cut again, under the same
+    /// name, from a target into which the old branch was fast-forwarded reads as merged until its first sync; merging
+    /// the catalog is then a no-op ("already merged"), so nothing unreviewed is merged.
     /// </remarks>
     private async Task<bool> IsMergedAsync(
         string source, string sourceHead, string targetHead, CancellationToken cancellationToken)
     {
         if (await _repository.IsAncestorAsync(sourceHead, targetHead, cancellationToken).ConfigureAwait(false))
         {
-            var watermark = await _repository.FindWatermarkAsync(sourceHead, cancellationToken).ConfigureAwait(false);
-            return watermark is not null && watermark.CatalogRef == source;
+            return await _repository.FindWatermarkAsync(sourceHead, source, cancellationToken).ConfigureAwait(false) is not null;
         }
 
-        var sourceTree = await MirrorTreeAsync(sourceHead, cancellationToken).ConfigureAwait(false);
-        var targetTree = await MirrorTreeAsync(targetHead, cancellationToken).ConfigureAwait(false);
-        if (sourceTree != targetTree)
+        var forkPoint = await _repository.MergeBaseAsync(sourceHead, targetHead, cancellationToken).ConfigureAwait(false);
+        if (forkPoint is null)
         {
             return false;
         }
 
-        var forkPoint = await _repository.MergeBaseAsync(sourceHead, targetHead, cancellationToken).ConfigureAwait(false);
-        var forkTree = forkPoint is null ? null : await MirrorTreeAsync(forkPoint, cancellationToken).ConfigureAwait(false);
-        return sourceTree != forkTree;
+        var changed = await _repository.DiffNamesAsync(forkPoint, sourceHead, MirrorPath, cancellationToken).ConfigureAwait(false);
+        if (changed.Count == 0)
+        {
+            return false;
+        }
+
+        var inSource = await _repository.ReadFilesAsync(sourceHead, changed, cancellationToken).ConfigureAwait(false);
+        var inTarget = await _repository.ReadFilesAsync(targetHead, changed, cancellationToken).ConfigureAwait(false);
+        return changed.All(path => SameBytes(inSource[path], inTarget[path]));
     }
 
-    /// <summary>
-    /// The object of the mirror folder at a commit (its tree), or null when the folder does not exist there. In
-    /// <c>commit:path</c> everything after the colon is the path, so no <c>^{tree}</c> can follow it.
-    /// </summary>
-    private Task<string?> MirrorTreeAsync(string commit, CancellationToken cancellationToken) =>
-        _repository.RevParseAsync(MirrorPath.Length == 0 ? commit + "^{tree}" : $"{commit}:{MirrorPath}", cancellationToken);
+    private static bool SameBytes(byte[]? left, byte[]? right) =>
+        left is null || right is null ? left is null && right is null : left.AsSpan().SequenceEqual(right);
 }
