@@ -62,6 +62,13 @@ public sealed partial class LakehousePipeline
     {
         ArgumentNullException.ThrowIfNull(delta);
         var outcome = await NewSync(delta.Branch).CommitAsync(delta, cancellationToken).ConfigureAwait(false);
+        if (!ReferenceEquals(outcome.Delta, delta))
+        {
+            // Done again on top of a remote that moved (or a checkout that changed): the file says what was committed.
+            await ArtifactFile.WriteAsync(DeltaFile, CatalogDeltaJson.Write(outcome.Delta), cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("{Summary}", CatalogDeltaSummary.Render(outcome.Delta).TrimEnd());
+        }
+
         _logger.LogInformation(
             "Git branch {Branch} mirrors catalog commit {Hash}: {Commit}, {Push}",
             outcome.Delta.Branch,

@@ -148,20 +148,11 @@ public sealed partial class GitRepository
     }
 
     /// <summary>Whether a rebase was left half done (by a process that was killed while rebasing).</summary>
-    public async Task<bool> IsRebaseInProgressAsync(CancellationToken cancellationToken = default)
-    {
-        foreach (var state in new[] { "rebase-merge", "rebase-apply" })
-        {
-            var result = await RunAsync(
-                "rev-parse --git-path",
-                a => a.Add("rev-parse").Add("--git-path").Add(state),
-                cancellationToken).ConfigureAwait(false);
-            if (System.IO.Directory.Exists(Path.Combine(Directory, result.StandardOutput.TrimEnd('\n'))))
-            {
-                return true;
-            }
-        }
+    public async Task<bool> IsRebaseInProgressAsync(CancellationToken cancellationToken = default) =>
+        IsRebaseInProgress(await GetGitDirectoryAsync(cancellationToken).ConfigureAwait(false));
 
-        return false;
-    }
+    /// <summary>Whether a rebase was left half done, given the repository's git directory.</summary>
+    public static bool IsRebaseInProgress(string gitDirectory) =>
+        System.IO.Directory.Exists(Path.Combine(gitDirectory, "rebase-merge")) ||
+        System.IO.Directory.Exists(Path.Combine(gitDirectory, "rebase-apply"));
 }

@@ -25,22 +25,31 @@ public sealed partial class MirrorSync
             return null;
         }
 
+        await MirrorAttributes.EnsureBytesKeptAsync(_repository, _mirror, delta, cancellationToken).ConfigureAwait(false);
         var journal = new SyncJournal(gitDirectory);
-        journal.Write(delta.Branch, delta.ToHash);
+        journal.Write(delta.Branch, $"writing the mirror of catalog commit {delta.ToHash}");
         await StepAsync(SyncStep.JournalWritten, cancellationToken).ConfigureAwait(false);
         await ApplyAsync(delta, cancellationToken).ConfigureAwait(false);
         await StepAsync(SyncStep.FilesWritten, cancellationToken).ConfigureAwait(false);
 
-        await _repository.StageAsync(_mirror.MirrorPath, cancellationToken).ConfigureAwait(false);
+        // Exactly the files the delta wrote or deleted, even where a .gitignore rule would hide them.
+        var written = delta.Changes.Where(c => c.Kind != MirrorChangeKind.Removed).Select(c => _mirror.ToRepositoryPath(c.Path));
+        var deleted = delta.Changes.Select(c => c.Kind == MirrorChangeKind.Removed ? c.Path : c.PreviousPath).OfType<string>()
+            .Select(_mirror.ToRepositoryPath);
+        await _repository.StagePathsAsync([.. written], [.. deleted], cancellationToken).ConfigureAwait(false);
         await StepAsync(SyncStep.Staged, cancellationToken).ConfigureAwait(false);
-        string? commit = null;
-        if (await _repository.HasStagedChangesAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        if (!await _repository.HasStagedChangesAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            commit = await _repository.CommitAsync(SyncCommitMessage.Render(delta), cancellationToken).ConfigureAwait(false);
-            await StepAsync(SyncStep.Committed, cancellationToken).ConfigureAwait(false);
-            _logger.LogInformation("Committed {Commit} on {Branch}: {Counts}",
-                HashText.Short(commit), delta.Branch, SyncCommitMessage.Counts(delta));
+            throw new LakehouseException(
+                $"The sync wrote {delta.Changes.Count} change(s) to the mirror of {delta.Branch}, but git sees no change to " +
+                $"commit in {_repository.Directory}: check the repository's git configuration (attributes, filters) for " +
+                $"the mirror folder. Nothing was committed; the next sync starts again.");
         }
+
+        var commit = await _repository.CommitAsync(SyncCommitMessage.Render(delta), cancellationToken).ConfigureAwait(false);
+        await StepAsync(SyncStep.Committed, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Committed {Commit} on {Branch}: {Counts}",
+            HashText.Short(commit), delta.Branch, SyncCommitMessage.Counts(delta));
 
         journal.Clear();
         await StepAsync(SyncStep.JournalCleared, cancellationToken).ConfigureAwait(false);

@@ -20,10 +20,10 @@ public sealed partial class MirrorSync
         await StepAsync(SyncStep.CheckoutPrepared, cancellationToken).ConfigureAwait(false);
 
         var gitHead = await _repository.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false);
-        var watermark = await _repository.FindWatermarkAsync("HEAD", cancellationToken).ConfigureAwait(false);
+        var watermark = await FindWatermarkAsync(cancellationToken).ConfigureAwait(false);
 
         HashSet<ContentKey> catalogChanged = [];
-        GitEdits edited = new([], []);
+        var edited = watermark is null ? new GitEdits([], []) : await GitEditsAsync(watermark, cancellationToken).ConfigureAwait(false);
         HashSet<ContentKey> examined;
         Dictionary<ContentKey, string> views;
         MirrorScan scan;
@@ -31,7 +31,6 @@ public sealed partial class MirrorSync
         if (watermark is not null && changes is not null)
         {
             catalogChanged = changes;
-            edited = await GitEditsAsync(watermark, cancellationToken).ConfigureAwait(false);
             examined = [.. catalogChanged, .. edited.Keys.Keys];
             views = await ReadViewsAsync(head.Hash, examined, cancellationToken).ConfigureAwait(false);
 
@@ -45,8 +44,10 @@ public sealed partial class MirrorSync
         }
         else
         {
+            // No watermark (a new mirror), or one whose catalog commit is gone: the whole branch is compared. The files
+            // git changed since a watermark are still known, so those edits stay protected by the policy.
             watermark = null;
-            _logger.LogInformation("No watermark on git branch {Branch}: reading the whole catalog branch (bootstrap)", branch);
+            _logger.LogInformation("Reading the whole catalog branch {Branch} to compare it with the mirror", branch);
             views = [];
             await foreach (var view in _catalog.ListAllViewsAsync(head.Hash, _settings.CatalogPageSize, cancellationToken).ConfigureAwait(false))
             {
@@ -73,6 +74,32 @@ public sealed partial class MirrorSync
         return delta;
     }
 
+    /// <summary>
+    /// The nearest watermark of the checkout's HEAD, unless it was written for another mirror folder (the
+    /// <c>--mirror-path</c> changed): its files are elsewhere, so it says nothing about this folder.
+    /// </summary>
+    private async Task<GitWatermark?> FindWatermarkAsync(CancellationToken cancellationToken)
+    {
+        var watermark = await _repository.FindWatermarkAsync("HEAD", cancellationToken).ConfigureAwait(false);
+        if (watermark is null)
+        {
+            _logger.LogInformation("No watermark on git branch {Branch}: this is the mirror's first sync (bootstrap)", _settings.Branch);
+            return null;
+        }
+
+        var folders = await _repository.ReadTrailersAsync(watermark.GitCommit, SyncCommitMessage.MirrorPathTrailer, cancellationToken)
+            .ConfigureAwait(false);
+        if (folders.Count == 1 && SyncCommitMessage.MirrorPathFromTrailer(folders[0]) != _mirror.MirrorPath)
+        {
+            _logger.LogWarning(
+                "Watermark {Commit} was written for mirror folder '{Old}', not '{New}' (--mirror-path): syncing from scratch",
+                HashText.Short(watermark.GitCommit), folders[0], SyncCommitMessage.MirrorPathToTrailer(_mirror.MirrorPath));
+            return null;
+        }
+
+        return watermark;
+    }
+
     /// <summary>The keys changed in the catalog since the watermark, or null when the catalog no longer has its hash.</summary>
     private async Task<HashSet<ContentKey>?> TryDiffAsync(GitWatermark watermark, string head, CancellationToken cancellationToken)
     {
@@ -90,7 +117,7 @@ public sealed partial class MirrorSync
         catch (CatalogException exception) when (exception.Kind == CatalogErrorKind.ReferenceNotFound)
         {
             _logger.LogWarning(
-                "Watermark {Commit} names catalog commit {Hash}, which the {Catalog} does not have; syncing from scratch",
+                "Watermark {Commit} names catalog commit {Hash}, which the {Catalog} does not have: comparing the whole branch",
                 HashText.Short(watermark.GitCommit), HashText.Short(watermark.CatalogHash), _catalog.Description);
             return null;
         }

@@ -43,16 +43,22 @@ public sealed partial class MirrorSync
             }
 
             _logger.LogWarning(
-                "Push of {Branch} was rejected because {Remote} moved (attempt {Attempt} of {Max}); syncing again on top of it",
+                "Push of {Branch} was rejected because {Remote} moved (attempt {Attempt} of {Max})",
                 delta.Branch, _settings.Remote, attempt, _settings.MaxPushAttempts);
             await StepAsync(SyncStep.PushRejected, cancellationToken).ConfigureAwait(false);
+            if (attempt == _settings.MaxPushAttempts)
+            {
+                break;
+            }
+
+            _logger.LogInformation("Syncing {Branch} again on top of {Remote}", delta.Branch, _settings.Remote);
             await _checkout.FetchAsync(delta.Branch, cancellationToken).ConfigureAwait(false);
             if (await _checkout.OnlyMirrorCommitsAheadAsync(cancellationToken).ConfigureAwait(false))
             {
                 await _repository.ResetHardAsync(remoteBranch, cancellationToken).ConfigureAwait(false);
             }
 
-            // PrepareAsync (inside) rebases commits that are not mirror commits, or reports their conflict.
+            // PrepareAsync (inside) drops the sync's own commits and rebases the others, or reports their conflict.
             delta = await ComputeDeltaAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
             commit = await ApplyAndCommitAsync(gitDirectory, delta, cancellationToken).ConfigureAwait(false);
             await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), _timeProvider, cancellationToken).ConfigureAwait(false);
@@ -60,6 +66,6 @@ public sealed partial class MirrorSync
 
         throw new LakehouseException(
             $"Pushing git branch {delta.Branch} to {_settings.Remote} was rejected {_settings.MaxPushAttempts} times because " +
-            "the remote kept moving. The mirror commit is kept in the checkout, and the next sync pushes it.");
+            "the remote kept moving. Nothing is lost: the next sync does it again on top of the remote.");
     }
 }

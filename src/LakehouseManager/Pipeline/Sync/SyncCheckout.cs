@@ -25,19 +25,53 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
             throw NoCheckout("the folder does not exist");
         }
 
+        string gitDirectory;
+        string top;
         try
         {
-            return await repository.GetGitDirectoryAsync(cancellationToken).ConfigureAwait(false);
+            gitDirectory = await repository.GetGitDirectoryAsync(cancellationToken).ConfigureAwait(false);
+            top = await repository.GetTopLevelAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (GitException exception)
         {
-            throw NoCheckout("it is not a git repository", exception);
+            throw NoCheckout("it is not a git working tree", exception);
         }
+
+        // git speaks in paths relative to the top folder; a sub-folder as the checkout would misplace every path.
+        if (!string.Equals(Path.TrimEndingDirectorySeparator(top), Path.TrimEndingDirectorySeparator(repository.Directory),
+                StringComparison.Ordinal))
+        {
+            var inside = Path.GetRelativePath(top, repository.Directory).Replace('\\', '/');
+            throw new LakehouseException(
+                $"--repo-path {repository.Directory} is a folder inside the git checkout {top}, not its top folder: pass " +
+                $"--repo-path {top}, and --mirror-path {inside} if the mirror lives in that folder.");
+        }
+
+        return gitDirectory;
     }
 
-    /// <summary>Whether the remote is configured; without it the sync is local only. Asked once per sync.</summary>
-    public async Task<bool> HasRemoteAsync(CancellationToken cancellationToken) =>
-        _hasRemote ??= await repository.HasRemoteAsync(settings.Remote, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Whether the remote is configured. A checkout with no remote at all syncs locally only; a checkout whose remotes
+    /// do not include the one named (a typo in <c>--remote</c>) is an error, not a sync that silently never pushes.
+    /// </summary>
+    public async Task<bool> HasRemoteAsync(CancellationToken cancellationToken)
+    {
+        if (_hasRemote is { } known)
+        {
+            return known;
+        }
+
+        var remotes = await repository.ListRemotesAsync(cancellationToken).ConfigureAwait(false);
+        if (remotes.Count > 0 && !remotes.Contains(settings.Remote, StringComparer.Ordinal))
+        {
+            throw new LakehouseException(
+                $"Remote '{settings.Remote}' (--remote) is not configured in {repository.Directory}; its remotes are: " +
+                $"{string.Join(", ", remotes)}.");
+        }
+
+        _hasRemote = remotes.Count > 0;
+        return _hasRemote.Value;
+    }
 
     public async Task PrepareAsync(string gitDirectory, CancellationToken cancellationToken)
     {
@@ -70,7 +104,11 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
         await repository.CheckoutAsync(Branch, cancellationToken).ConfigureAwait(false);
         if (remoteHasBranch)
         {
+            // Under the journal: a kill in the middle of a reset or a rebase is undone by the next run.
+            var journal = new SyncJournal(gitDirectory);
+            journal.Write(Branch, "catching up with " + RemoteBranch);
             await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+            journal.Clear();
         }
     }
 
@@ -114,6 +152,23 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
             return;
         }
 
+        // Somebody's commits are not pushed yet. The sync's own commits on top of them are dropped (this sync derives
+        // them again): replayed by a rebase, they would claim a watermark over a tree that also holds the remote's new
+        // changes. Only the human commits are rebased.
+        var ahead = await repository.ListCommitsAsync(RemoteBranch, "HEAD", cancellationToken).ConfigureAwait(false);
+        var own = ahead.TakeWhile(c => c.IsMirrorCommit).Count();
+        if (ahead.Skip(own).Any(c => c.IsMirrorCommit))
+        {
+            throw new LakehouseException(
+                $"Git branch {Branch} has unpushed commits where mirror commits and other commits are interleaved, and " +
+                $"{RemoteBranch} has moved: push or reconcile them by hand, then run again.");
+        }
+
+        if (own > 0)
+        {
+            await repository.ResetHardAsync(ahead[own].Commit, cancellationToken).ConfigureAwait(false);
+        }
+
         var rebase = await repository.RebaseAsync(RemoteBranch, cancellationToken).ConfigureAwait(false);
         if (!rebase.IsSuccess)
         {
@@ -147,8 +202,7 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
     private async Task RecoverAsync(string gitDirectory, CancellationToken cancellationToken)
     {
         var journal = new SyncJournal(gitDirectory);
-        var rebasing = Directory.Exists(Path.Combine(gitDirectory, "rebase-merge")) ||
-                       Directory.Exists(Path.Combine(gitDirectory, "rebase-apply"));
+        var rebasing = GitRepository.IsRebaseInProgress(gitDirectory);
         if (!journal.Exists)
         {
             if (rebasing)
@@ -193,10 +247,8 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
     private bool IsSyncFile(string repositoryPath)
     {
         var relative = mirror.FromRepositoryPath(repositoryPath);
-        var name = relative is null ? null : Path.GetFileName(relative);
-        return name is not null &&
-               (name.EndsWith(MirrorLayout.Extension, StringComparison.OrdinalIgnoreCase) ||
-                MirrorFolder.IsTemporaryFileName(name));
+        return relative is not null &&
+               (MirrorLayout.IsMirrorFile(relative) || MirrorFolder.IsTemporaryFileName(Path.GetFileName(relative)));
     }
 
     private LakehouseException NoCheckout(string why, Exception? inner = null) =>

@@ -13,10 +13,11 @@ public static class SyncCommitMessage
 {
     public const string DriftTrailer = "Catalog-Drift";
 
+    /// <summary>The mirror folder the watermark is about; a sync with another <c>--mirror-path</c> ignores it.</summary>
+    public const string MirrorPathTrailer = "Catalog-Mirror-Path";
+
     /// <summary>Long lists are cut: the commit diff shows every file anyway.</summary>
     public const int MaxListedViews = 50;
-
-    public const int MaxDriftTrailers = 100;
 
     public static string Render(CatalogDelta delta)
     {
@@ -43,13 +44,25 @@ public static class SyncCommitMessage
             body.Append("Kept git edits (drift): ").Append(kept.Count).Append('\n');
         }
 
+        // Every kept edit is carried, however many: one left out would be overwritten by a later catalog change.
         var drift = kept.Where(e => e.Kind != GitEditKind.Unmappable)
             .Select(e => e.Path)
             .Distinct(StringComparer.Ordinal)
-            .Take(MaxDriftTrailers)
             .Select(path => new GitTrailer(DriftTrailer, path));
-        return GitCommitMessage.Compose(subject, body.ToString(), [.. GitWatermark.Trailers(delta.Branch, delta.ToHash), .. drift]);
+        return GitCommitMessage.Compose(
+            subject,
+            body.ToString(),
+            [
+                .. GitWatermark.Trailers(delta.Branch, delta.ToHash),
+                new GitTrailer(MirrorPathTrailer, MirrorPathToTrailer(delta.MirrorPath)),
+                .. drift,
+            ]);
     }
+
+    /// <summary>The mirror folder as a trailer value: <c>.</c> for the repository root (a trailer cannot be empty).</summary>
+    public static string MirrorPathToTrailer(string mirrorPath) => mirrorPath.Length == 0 ? "." : mirrorPath;
+
+    public static string MirrorPathFromTrailer(string value) => value == "." ? string.Empty : value;
 
     /// <summary>"2 added, 1 changed, 1 removed" (kinds with no change are left out).</summary>
     public static string Counts(CatalogDelta delta)

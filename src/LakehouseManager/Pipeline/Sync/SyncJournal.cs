@@ -11,10 +11,12 @@ internal sealed class SyncJournal(string gitDirectory)
 
     public bool Exists => File.Exists(_path);
 
-    public void Write(string branch, string catalogHash)
+    /// <param name="branch">The branch being synced.</param>
+    /// <param name="activity">What the sync is doing, for a human who finds the file.</param>
+    public void Write(string branch, string activity)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        File.WriteAllText(_path, $"branch={branch}\ncatalog-commit={catalogHash}\n");
+        File.WriteAllText(_path, $"branch={branch}\nactivity={activity}\n");
     }
 
     public void Clear() => File.Delete(_path);

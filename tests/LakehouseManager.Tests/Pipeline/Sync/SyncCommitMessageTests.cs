@@ -26,7 +26,8 @@ public sealed class SyncCommitMessageTests
             "Removed: shop.old\n" +
             "\n" +
             "Catalog-Ref: dev\n" +
-            $"Catalog-Commit: {Hash}\n",
+            $"Catalog-Commit: {Hash}\n" +
+            "Catalog-Mirror-Path: .\n",
             message);
     }
 
@@ -62,7 +63,7 @@ public sealed class SyncCommitMessageTests
 
         Assert.Contains("... and 7 more\n", message, StringComparison.Ordinal);
         Assert.Equal(SyncCommitMessage.MaxListedViews, message.Split('\n').Count(l => l.StartsWith("Added:", StringComparison.Ordinal)));
-        Assert.EndsWith($"Catalog-Commit: {Hash}\n", message, StringComparison.Ordinal);
+        Assert.EndsWith($"Catalog-Commit: {Hash}\nCatalog-Mirror-Path: .\n", message, StringComparison.Ordinal);
     }
 
     [Fact]
