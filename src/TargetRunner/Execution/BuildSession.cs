@@ -19,12 +19,16 @@ internal sealed class BuildSession<T>
     private readonly Action<string> _registerSecret;
     private readonly Expression<Func<T, Target>>[] _defaultTargets;
 
+    // Absolute once, because relative path parameters from the command line and the environment resolve against it.
+    private readonly string _workingDirectory;
+
     public BuildSession(RunSettings settings, RunContext context, Action<string> registerSecret, Expression<Func<T, Target>>[] defaultTargets)
     {
         _settings = settings;
         _context = context;
         _registerSecret = registerSecret;
         _defaultTargets = defaultTargets;
+        _workingDirectory = Path.GetFullPath(settings.WorkingDirectory);
     }
 
     private RunLog Log => _context.Log;
@@ -37,7 +41,7 @@ internal sealed class BuildSession<T>
         Log.Verbosity = builtIns.Verbosity;
 
         var rootGiven = arguments.TryGet(nameof(BuiltInParameters.Root), out var rootValues);
-        var root = RootDirectoryLocator.Locate(rootGiven, rootValues.FirstOrDefault(), _settings.WorkingDirectory, _settings.RootDirectory);
+        var root = RootDirectoryLocator.Locate(rootGiven, rootValues.FirstOrDefault(), _workingDirectory, _settings.RootDirectory);
         _context.RootDirectory = root;
         _context.Host = HostDetector.Detect(builtIns.Host, _settings.Environment);
         _context.BuildAssemblyDirectory = AbsolutePath.Create(_settings.BuildAssemblyDirectory ?? AppContext.BaseDirectory);
@@ -121,7 +125,7 @@ internal sealed class BuildSession<T>
     private BuiltInParameters BindBuiltIns(ParsedArguments arguments, EnvironmentLookup environment)
     {
         var builtIns = new BuiltInParameters();
-        var binder = new ParameterBinder(arguments, environment, files: null, _settings.WorkingDirectory, _registerSecret, Warn);
+        var binder = new ParameterBinder(arguments, environment, files: null, _workingDirectory, _workingDirectory, _registerSecret, Warn);
         foreach (var member in ParameterMember.Discover(typeof(BuiltInParameters)).Where(m => m.Name != nameof(BuiltInParameters.Root)))
         {
             binder.Bind(builtIns, member, commandLineOnly: BuiltInParameters.CommandLineOnly.Contains(member.Name));
@@ -139,7 +143,7 @@ internal sealed class BuildSession<T>
         IReadOnlyList<string> profiles)
     {
         var files = ParameterFiles.Load(root, profiles);
-        var binder = new ParameterBinder(arguments, environment, files, root, _registerSecret, Warn);
+        var binder = new ParameterBinder(arguments, environment, files, _workingDirectory, root, _registerSecret, Warn);
         parameters.ForEach(p => binder.Bind(build, p));
         var errors = binder.Errors.ToList();
         var known = parameters.Select(p => p.CliName).Concat(BuiltInNames()).Order(StringComparer.Ordinal);
