@@ -128,7 +128,7 @@ internal sealed class BuildSession<T>
         var binder = new ParameterBinder(arguments, environment, files: null, _workingDirectory, _workingDirectory, _registerSecret, Warn);
         foreach (var member in ParameterMember.Discover(typeof(BuiltInParameters)).Where(m => m.Name != nameof(BuiltInParameters.Root)))
         {
-            binder.Bind(builtIns, member, commandLineOnly: BuiltInParameters.CommandLineOnly.Contains(member.Name));
+            binder.Bind(builtIns, member, BuiltInParameters.EnvironmentBindingOf(member.Name));
         }
 
         return binder.Errors.Count == 0 ? builtIns : throw new BuildException(string.Join(Environment.NewLine, binder.Errors));

@@ -40,10 +40,10 @@ internal sealed class ParameterBinder
 
     public List<string> Errors { get; } = [];
 
-    /// <summary>Binds one parameter; <paramref name="commandLineOnly"/> keeps built-ins like --target off the environment.</summary>
-    public void Bind(object target, ParameterMember parameter, bool commandLineOnly = false)
+    /// <summary>Binds one parameter; <paramref name="environment"/> narrows the variables a built-in binds from.</summary>
+    public void Bind(object target, ParameterMember parameter, EnvironmentBinding environment = EnvironmentBinding.Any)
     {
-        if (!TryFind(parameter, commandLineOnly, out var values, out var source, out var baseDirectory))
+        if (!TryFind(parameter, environment, out var values, out var source, out var baseDirectory))
         {
             return;
         }
@@ -71,7 +71,7 @@ internal sealed class ParameterBinder
 
     private bool TryFind(
         ParameterMember parameter,
-        bool commandLineOnly,
+        EnvironmentBinding environment,
         out IReadOnlyList<string> values,
         out string source,
         out string baseDirectory)
@@ -84,12 +84,12 @@ internal sealed class ParameterBinder
         }
 
         source = string.Empty;
-        if (commandLineOnly)
+        if (environment == EnvironmentBinding.None)
         {
             return false;
         }
 
-        var matches = _environment.Find(parameter.Name);
+        var matches = _environment.Find(parameter.Name, nukePrefixOnly: environment == EnvironmentBinding.NukePrefixOnly);
         if (matches.Count > 1)
         {
             _warn($"Could not resolve parameter '{parameter.Name}' from the environment since multiple variables "
