@@ -63,7 +63,7 @@ internal sealed class BuildSession<T>
             return 0;
         }
 
-        if (!BindParameters(build, parameters, arguments, environment, root, builtIns.Profile ?? []))
+        if (!BindParameters(build, parameters, arguments, environment, root, builtIns.Profile ?? [], out var sources))
         {
             return -1;
         }
@@ -87,14 +87,15 @@ internal sealed class BuildSession<T>
             return 0;
         }
 
-        return await ExecuteAsync(build, invoked, plan, parameters, builtIns.NoLogo).ConfigureAwait(false);
+        return await ExecuteAsync(build, invoked, plan, () => RequirementChecker.Check(plan, parameters, sources), builtIns.NoLogo)
+            .ConfigureAwait(false);
     }
 
     private async Task<int> ExecuteAsync(
         T build,
         List<ExecutableTarget> invoked,
         List<ExecutableTarget> plan,
-        List<ParameterMember> parameters,
+        Func<List<string>> checkRequirements,
         bool noLogo)
     {
         if (!noLogo && Log.IsEnabled(LogLevel.Information))
@@ -105,7 +106,7 @@ internal sealed class BuildSession<T>
         build.InvokedTargets = invoked.Select(t => t.Name).ToList();
         build.ScheduledTargets = plan.Select(t => t.Name).ToList();
         var executor = new PlanExecutor(_context, _settings.TimeProvider, _settings.CancellationToken);
-        var succeeded = await executor.RunAsync(build, plan, () => RequirementChecker.Check(plan, parameters)).ConfigureAwait(false);
+        var succeeded = await executor.RunAsync(build, plan, checkRequirements).ConfigureAwait(false);
 
         var issues = Log.Issues;
         if (issues.Count > 0)
@@ -140,11 +141,13 @@ internal sealed class BuildSession<T>
         ParsedArguments arguments,
         EnvironmentLookup environment,
         AbsolutePath root,
-        IReadOnlyList<string> profiles)
+        IReadOnlyList<string> profiles,
+        out IReadOnlyDictionary<ParameterMember, string> sources)
     {
         var files = ParameterFiles.Load(root, profiles);
         var binder = new ParameterBinder(arguments, environment, files, _workingDirectory, root, _registerSecret, Warn);
         parameters.ForEach(p => binder.Bind(build, p));
+        sources = binder.Sources;
         var errors = binder.Errors.ToList();
         var known = parameters.Select(p => p.CliName).Concat(BuiltInNames()).Order(StringComparer.Ordinal);
         errors.AddRange(arguments.Unconsumed.Select(a =>
@@ -156,7 +159,7 @@ internal sealed class BuildSession<T>
 
         foreach (var (parameter, source) in binder.Sources)
         {
-            var value = parameter.IsSecret ? RedactingWriter.Mask : Describe(parameter.GetValue(build));
+            var value = parameter.IsSecret ? RedactingWriter.Mask : ValueText.Format(parameter.GetValue(build));
             Log.Write(LogLevel.Debug, $"Parameter {parameter.Name} = {value} (from {source})");
         }
 
@@ -188,12 +191,4 @@ internal sealed class BuildSession<T>
 
     private static IEnumerable<string> BuiltInNames() =>
         ParameterMember.Discover(typeof(BuiltInParameters)).Select(p => p.CliName);
-
-    private static string Describe(object? value) => value switch
-    {
-        null => "null",
-        string text => $"'{text}'",
-        Array array => "[" + string.Join(", ", array.Cast<object?>()) + "]",
-        _ => value.ToString() ?? string.Empty,
-    };
 }
