@@ -8,6 +8,8 @@ SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 BUILD_PROJECT_FILE="$SCRIPT_DIR/build/_build.csproj"
 BUILD_OUTPUT_DIR="$SCRIPT_DIR/build/bin/Debug"
 BUILD_STAMP="$SCRIPT_DIR/build/bin/build.stamp"
+# The dotnet that passed the SDK check at the last compile; a warm start reuses it instead of the first on PATH.
+DOTNET_CHOICE="$SCRIPT_DIR/build/bin/dotnet.path"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
@@ -50,7 +52,8 @@ fail_without_sdk() {
 find_sdk() {
   for candidate in "${candidates[@]}"; do
     if SDK_VERSION=$("$candidate" --version 2> /dev/null); then
-      DOTNET_EXE="$candidate"
+      # Absolute, because the choice is remembered and the script may next run from another directory.
+      if [[ "$candidate" == /* ]]; then DOTNET_EXE="$candidate"; else DOTNET_EXE="$PWD/$candidate"; fi
       return
     fi
   done
@@ -78,6 +81,13 @@ is_stale() {
   return 1
 }
 
+# The remembered dotnet, when it still exists; checking it again would cost a 'dotnet --version' on every run.
+remembered_dotnet() {
+  local remembered
+  [[ -f "$DOTNET_CHOICE" ]] && IFS= read -r remembered < "$DOTNET_CHOICE" && [[ -n "$remembered" && -x "$remembered" ]] \
+    && echo "$remembered"
+}
+
 if is_stale; then
   find_sdk
   echo "Compiling build/_build.csproj with .NET SDK $SDK_VERSION ..." >&2
@@ -87,12 +97,12 @@ if is_stale; then
     echo "error: building build/_build.csproj failed." >&2
     exit 1
   fi
+  printf '%s\n' "$DOTNET_EXE" > "$DOTNET_CHOICE"
   touch "$BUILD_STAMP"
-elif [[ ${#candidates[@]} -gt 0 ]]; then
-  # Running the built assembly needs only the runtime; skip the SDK check to keep a warm start fast.
-  DOTNET_EXE="${candidates[0]}"
-else
-  fail_without_sdk
+elif ! DOTNET_EXE=$(remembered_dotnet); then
+  # Built by an older script, or the remembered dotnet was removed: choose again, by the same check as a compile.
+  find_sdk
+  printf '%s\n' "$DOTNET_EXE" > "$DOTNET_CHOICE"
 fi
 
 exec "$DOTNET_EXE" "$(build_dll)" "$@"

@@ -48,6 +48,17 @@ public interface ITargetDefinition
     ITargetDefinition Requires<T>(Expression<Func<T?>> parameter)
         where T : struct;
 
+    /// <summary>
+    /// Requires a parameter's value to be valid before the first target of the build runs, e.g.
+    /// <c>.Requires(() =&gt; TestParallelism, n =&gt; n is &gt;= 1 and &lt;= 64, "a number from 1 to 64")</c>. An invalid
+    /// value fails the build with a message that names the parameter's flag, its environment variable, the value and
+    /// where it came from, and <paramref name="validValues"/>.
+    /// </summary>
+    /// <param name="parameter">The parameter, as a member access (<c>() =&gt; TestParallelism</c>).</param>
+    /// <param name="isValid">Whether a value is valid (also applied to the default when nothing was given).</param>
+    /// <param name="validValues">What is valid, completing "must be ...": <c>"a number from 1 to 64"</c>.</param>
+    ITargetDefinition Requires<T>(Expression<Func<T>> parameter, Func<T, bool> isValid, string validValues);
+
     /// <summary>Requires a condition to hold before the first target of the build runs.</summary>
     ITargetDefinition Requires(
         Func<bool> condition,

@@ -18,7 +18,11 @@ public sealed record RunSettings
     /// <summary>Where targets' <see cref="Console.Error"/> writes go (default: <see cref="Out"/>).</summary>
     public TextWriter? Error { get; init; }
 
-    /// <summary>The directory the root is searched from (walking up to the first <c>.nuke</c>).</summary>
+    /// <summary>
+    /// The directory the root is searched from (walking up to the first <c>.nuke</c>), and against which relative
+    /// path parameters from the command line and the environment are resolved (those from parameters files resolve
+    /// against the root directory).
+    /// </summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
 
     /// <summary>A root directory to use when <c>--root</c> is not given (skips the search).</summary>

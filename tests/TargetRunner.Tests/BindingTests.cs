@@ -168,13 +168,47 @@ public sealed class BindingTests : IDisposable
     }
 
     [Fact]
-    public async Task A_relative_path_is_resolved_against_the_root_directory()
+    public async Task A_relative_path_on_the_command_line_is_resolved_against_the_working_directory()
+    {
+        _harness.WorkingDirectory = Directory.CreateDirectory(Path.Combine(_harness.Root, ".lakehouse", "demo")).FullName;
+
+        var build = await BindAsync("--output", "catalog.db");
+
+        Assert.Equal(Path.Combine(_harness.Root, ".lakehouse", "demo", "catalog.db"), build.Output?.ToString());
+    }
+
+    [Fact]
+    public async Task A_relative_path_in_an_environment_variable_is_resolved_against_the_working_directory()
     {
         _harness.WorkingDirectory = Directory.CreateDirectory(Path.Combine(_harness.Root, "sub")).FullName;
+        _harness.Environment["OUTPUT"] = "../artifacts/out";
 
-        var build = await BindAsync("--output", "artifacts/out");
+        var build = await BindAsync();
 
         Assert.Equal(Path.Combine(_harness.Root, "artifacts", "out"), build.Output?.ToString());
+    }
+
+    [Fact]
+    public async Task A_relative_path_in_a_parameters_file_is_resolved_against_the_root_directory()
+    {
+        _harness.WorkingDirectory = Directory.CreateDirectory(Path.Combine(_harness.Root, "sub")).FullName;
+        _harness.WriteParameters("parameters.json", """{ "Output": "artifacts/out" }""");
+
+        var build = await BindAsync();
+
+        Assert.Equal(Path.Combine(_harness.Root, "artifacts", "out"), build.Output?.ToString());
+    }
+
+    [Fact]
+    public async Task An_absolute_path_is_kept_whatever_its_source()
+    {
+        var elsewhere = Path.Combine(Path.GetTempPath(), "elsewhere", "out");
+        _harness.WorkingDirectory = Directory.CreateDirectory(Path.Combine(_harness.Root, "sub")).FullName;
+        _harness.WriteParameters("parameters.json", $$"""{ "Output": {{System.Text.Json.JsonSerializer.Serialize(elsewhere)}} }""");
+
+        var build = await BindAsync();
+
+        Assert.Equal(elsewhere, build.Output?.ToString());
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class BootstrapScriptTests : IDisposable
         var third = await RunScriptAsync(path, "--plan");
 
         Assert.Equal((0, 0, 0), (first.ExitCode, second.ExitCode, third.ExitCode));
-        var calls = File.ReadAllLines(_calls).Select(c => c.Replace(_root.Path, "<root>", StringComparison.Ordinal)).ToList();
+        var calls = ReadCalls();
         Assert.Equal(
             [
                 "--version",
@@ -69,19 +69,79 @@ public sealed class BootstrapScriptTests : IDisposable
             calls);
     }
 
+    [UnixFact]
+    public async Task A_warm_start_runs_the_dotnet_that_passed_the_SDK_check_not_the_first_one_on_PATH()
+    {
+        WriteFakeDotnet(_bin, label: "old", hasSdk: false);
+        var sdkRoot = Directory.CreateDirectory(_root.Combine("sdk10")).FullName;
+        WriteFakeDotnet(sdkRoot, label: "new");
+        var path = _bin + ":" + LinkTools();
+        var environment = new Dictionary<string, string> { ["DOTNET_ROOT"] = sdkRoot };
+
+        var first = await RunScriptAsync(path, environment, "--help");
+        var second = await RunScriptAsync(path, environment, "Sql");
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.Equal(
+            [
+                "old --version",
+                "new --version",
+                "new build <root>/build/_build.csproj /nodeReuse:false /p:UseSharedCompilation=false -nologo -clp:NoSummary --verbosity quiet",
+                "new <root>/build/bin/Debug/net10.0/_build.dll --help",
+                "new <root>/build/bin/Debug/net10.0/_build.dll Sql",
+            ],
+            ReadCalls());
+    }
+
+    [UnixFact]
+    public async Task When_the_remembered_dotnet_is_gone_a_warm_start_chooses_again_by_the_SDK_check()
+    {
+        WriteFakeDotnet(_bin, label: "path");
+        var sdkRoot = Directory.CreateDirectory(_root.Combine("sdk10")).FullName;
+        WriteFakeDotnet(sdkRoot, label: "root");
+        var path = _bin + ":" + LinkTools();
+        var environment = new Dictionary<string, string> { ["DOTNET_ROOT"] = sdkRoot };
+
+        var first = await RunScriptAsync(path, environment, "--help");
+        File.Delete(Path.Combine(_bin, "dotnet"));
+        var second = await RunScriptAsync(path, environment, "Sql");
+        var third = await RunScriptAsync(path, environment, "Test");
+
+        Assert.Equal((0, 0, 0), (first.ExitCode, second.ExitCode, third.ExitCode));
+        Assert.Equal(
+            [
+                "path --version",
+                "path build <root>/build/_build.csproj /nodeReuse:false /p:UseSharedCompilation=false -nologo -clp:NoSummary --verbosity quiet",
+                "path <root>/build/bin/Debug/net10.0/_build.dll --help",
+                "root --version",
+                "root <root>/build/bin/Debug/net10.0/_build.dll Sql",
+                "root <root>/build/bin/Debug/net10.0/_build.dll Test",
+            ],
+            ReadCalls());
+    }
+
     public void Dispose() => _root.Dispose();
 
-    private void WriteFakeDotnet()
+    private List<string> ReadCalls() =>
+        File.ReadAllLines(_calls).Select(c => c.Replace(_root.Path, "<root>", StringComparison.Ordinal)).ToList();
+
+    /// <summary>
+    /// A fake <c>dotnet</c> in <paramref name="directory"/> that logs its calls (prefixed with <paramref name="label"/>)
+    /// and, like the real one, fails <c>--version</c> when it lacks the SDK global.json asks for.
+    /// </summary>
+    private void WriteFakeDotnet(string? directory = null, string? label = null, bool hasSdk = true)
     {
+        var prefix = label is null ? string.Empty : label + " ";
+        var version = hasSdk ? "echo 10.0.100" : "echo 'A compatible .NET SDK was not found.' >&2; exit 145";
         var script = $$"""
             #!/bin/bash
-            echo "$*" >> '{{_calls}}'
+            echo "{{prefix}}$*" >> '{{_calls}}'
             case "$1" in
-              --version) echo 10.0.100 ;;
+              --version) {{version}} ;;
               build) mkdir -p '{{_root.Path}}/build/bin/Debug/net10.0' && touch '{{_root.Path}}/build/bin/Debug/net10.0/_build.dll' ;;
             esac
             """;
-        var fake = Path.Combine(_bin, "dotnet");
+        var fake = Path.Combine(directory ?? _bin, "dotnet");
         File.WriteAllText(fake, script.ReplaceLineEndings("\n") + "\n");
         File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
@@ -93,7 +153,13 @@ public sealed class BootstrapScriptTests : IDisposable
         File.SetLastWriteTimeUtc(stamp, DateTime.UtcNow.AddMinutes(-5));
     }
 
-    private async Task<(int ExitCode, string Output)> RunScriptAsync(string path, params string[] arguments)
+    private Task<(int ExitCode, string Output)> RunScriptAsync(string path, params string[] arguments) =>
+        RunScriptAsync(path, new Dictionary<string, string>(), arguments);
+
+    private async Task<(int ExitCode, string Output)> RunScriptAsync(
+        string path,
+        Dictionary<string, string> environment,
+        params string[] arguments)
     {
         var startInfo = new ProcessStartInfo("/bin/bash")
         {
@@ -107,11 +173,28 @@ public sealed class BootstrapScriptTests : IDisposable
         startInfo.Environment.Clear();
         startInfo.Environment["PATH"] = path;
         startInfo.Environment["HOME"] = _root.Path;
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
+        }
+
         using var process = Process.Start(startInfo)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         return (process.ExitCode, await output + await error);
+    }
+
+    /// <summary>A folder with only the tools build.sh and the fake dotnet use, so no real dotnet is on PATH.</summary>
+    private string LinkTools()
+    {
+        var tools = Directory.CreateDirectory(_root.Combine("tools")).FullName;
+        foreach (var tool in new[] { "dirname", "sed", "head", "cut", "tr", "ls", "find", "touch", "mkdir" })
+        {
+            File.CreateSymbolicLink(Path.Combine(tools, tool), FindTool(tool));
+        }
+
+        return tools;
     }
 
     private static string FindTool(string name) =>

@@ -60,6 +60,67 @@ public sealed class RequirementTests : IDisposable
         Assert.DoesNotContain("requires", result.Output);
     }
 
+    [Fact]
+    public async Task A_value_outside_the_valid_ones_fails_before_any_target_runs_naming_flag_variable_value_and_what_is_valid()
+    {
+        var result = await _harness.RunAsync<RequiresBuild>("RunTests", "--test-parallelism", "0");
+
+        Assert.Equal(-1, result.ExitCode);
+        Assert.Empty(result.Events);
+        Assert.Contains(
+            "Target 'RunTests' requires parameter 'TestParallelism' to be a number from 1 to 64, but it is 0 (from the "
+            + "command line): pass --test-parallelism <value>, set the environment variable TEST_PARALLELISM, or set "
+            + "\"TestParallelism\" in .nuke/parameters.json.",
+            result.Output);
+        Assert.Contains("Prepare            NotRun", result.Output);
+    }
+
+    [Fact]
+    public async Task An_invalid_value_from_the_environment_or_a_parameters_file_names_where_it_came_from()
+    {
+        _harness.Environment["TEST_PARALLELISM"] = "65";
+        _harness.WriteParameters("parameters.json", """{ "Labels": [] }""");
+
+        var result = await _harness.RunAsync<RequiresBuild>("RunTests", "Label");
+
+        Assert.Equal(-1, result.ExitCode);
+        Assert.Contains(
+            "Target 'RunTests' requires parameter 'TestParallelism' to be a number from 1 to 64, but it is 65 (from "
+            + "environment variable TEST_PARALLELISM):",
+            result.Output);
+        Assert.Contains(
+            "Target 'Label' requires parameter 'Labels' to be one or more labels, but it is [] (from .nuke/parameters.json):",
+            result.Output);
+    }
+
+    [Fact]
+    public async Task A_valid_value_and_a_valid_default_pass_the_validation()
+    {
+        var given = await _harness.RunAsync<RequiresBuild>("RunTests", "--test-parallelism", "64");
+        var byDefault = await _harness.RunAsync<RequiresBuild>("RunTests");
+
+        Assert.Equal((0, 0), (given.ExitCode, byDefault.ExitCode));
+        Assert.Equal(["Prepare", "RunTests:4"], byDefault.Events);
+    }
+
+    [Fact]
+    public async Task An_invalid_default_is_reported_as_the_default()
+    {
+        var result = await _harness.RunAsync<RequiresBuild>("Label");
+
+        Assert.Equal(-1, result.ExitCode);
+        Assert.Contains("Target 'Label' requires parameter 'Labels' to be one or more labels, but it is [] (the default):", result.Output);
+    }
+
+    [Fact]
+    public async Task The_validation_of_a_target_that_is_not_scheduled_is_not_checked()
+    {
+        var result = await _harness.RunAsync<RequiresBuild>("Prepare", "--test-parallelism", "0");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["Prepare"], result.Events);
+    }
+
     public void Dispose() => _harness.Dispose();
 
     private sealed class RequiresBuild : NukeBuild
@@ -73,11 +134,26 @@ public sealed class RequirementTests : IDisposable
         [Parameter]
         private readonly bool Force;
 
+        [Parameter]
+        private readonly int TestParallelism = 4;
+
+        [Parameter]
+        private readonly string[] Labels = [];
+
         private Target Prepare => _ => _.Executes(() => Ambient.Record("Prepare"));
 
         private Target Merge => _ => _.DependsOn(Prepare).Requires(() => ToRef).Executes(() => Ambient.Record($"Merge:{ToRef}"));
 
         private Target Big => _ => _.Requires(() => Count).Requires(() => Force || Count > 3).Executes(() => Ambient.Record("Big"));
+
+        private Target RunTests => _ => _
+            .DependsOn(Prepare)
+            .Requires(() => TestParallelism, n => n is >= 1 and <= 64, "a number from 1 to 64")
+            .Executes(() => Ambient.Record($"RunTests:{TestParallelism}"));
+
+        private Target Label => _ => _
+            .Requires(() => Labels, l => l.Length > 0, "one or more labels")
+            .Executes(() => Ambient.Record("Label"));
 
         private Target Optional => _ => _.OnlyWhenStatic(() => Force).Requires(() => ToRef).Executes(() => Ambient.Record("Optional"));
     }

@@ -80,6 +80,21 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition Requires<T>(Expression<Func<T?>> parameter)
         where T : struct => AddMemberRequirement(parameter);
 
+    public ITargetDefinition Requires<T>(Expression<Func<T>> parameter, Func<T, bool> isValid, string validValues)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        ArgumentNullException.ThrowIfNull(isValid);
+        ArgumentException.ThrowIfNullOrWhiteSpace(validValues);
+        var (member, text) = MemberOf(parameter);
+        var read = parameter.Compile();
+        Requirements.Add(new Requirement(text, member, () => isValid(read()))
+        {
+            ValidValues = validValues,
+            ReadValue = () => read(),
+        });
+        return this;
+    }
+
     public ITargetDefinition Requires(Func<bool> condition, string? conditionExpression = null)
     {
         ArgumentNullException.ThrowIfNull(condition);
@@ -140,12 +155,18 @@ internal sealed class TargetDefinition : ITargetDefinition
     private TargetDefinition AddMemberRequirement(LambdaExpression parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
-        var body = parameter.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : parameter.Body;
-        var member = body is MemberExpression { Member: FieldInfo or PropertyInfo } access ? access.Member : null;
+        var (member, text) = MemberOf(parameter);
         var compiled = parameter.Compile();
-        var text = member?.Name ?? body.ToString();
         Requirements.Add(new Requirement(text, member, () => IsSet(compiled.DynamicInvoke())));
         return this;
+    }
+
+    /// <summary>The field or property <c>() =&gt; Member</c> reads (null for any other expression), and its text.</summary>
+    private static (MemberInfo? Member, string Text) MemberOf(LambdaExpression parameter)
+    {
+        var body = parameter.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : parameter.Body;
+        var member = body is MemberExpression { Member: FieldInfo or PropertyInfo } access ? access.Member : null;
+        return (member, member?.Name ?? body.ToString());
     }
 
     private static bool IsSet(object? value) => value switch

@@ -19,12 +19,16 @@ internal sealed class BuildSession<T>
     private readonly Action<string> _registerSecret;
     private readonly Expression<Func<T, Target>>[] _defaultTargets;
 
+    // Absolute once, because relative path parameters from the command line and the environment resolve against it.
+    private readonly string _workingDirectory;
+
     public BuildSession(RunSettings settings, RunContext context, Action<string> registerSecret, Expression<Func<T, Target>>[] defaultTargets)
     {
         _settings = settings;
         _context = context;
         _registerSecret = registerSecret;
         _defaultTargets = defaultTargets;
+        _workingDirectory = Path.GetFullPath(settings.WorkingDirectory);
     }
 
     private RunLog Log => _context.Log;
@@ -37,7 +41,7 @@ internal sealed class BuildSession<T>
         Log.Verbosity = builtIns.Verbosity;
 
         var rootGiven = arguments.TryGet(nameof(BuiltInParameters.Root), out var rootValues);
-        var root = RootDirectoryLocator.Locate(rootGiven, rootValues.FirstOrDefault(), _settings.WorkingDirectory, _settings.RootDirectory);
+        var root = RootDirectoryLocator.Locate(rootGiven, rootValues.FirstOrDefault(), _workingDirectory, _settings.RootDirectory);
         _context.RootDirectory = root;
         _context.Host = HostDetector.Detect(builtIns.Host, _settings.Environment);
         _context.BuildAssemblyDirectory = AbsolutePath.Create(_settings.BuildAssemblyDirectory ?? AppContext.BaseDirectory);
@@ -59,7 +63,7 @@ internal sealed class BuildSession<T>
             return 0;
         }
 
-        if (!BindParameters(build, parameters, arguments, environment, root, builtIns.Profile ?? []))
+        if (!BindParameters(build, parameters, arguments, environment, root, builtIns.Profile ?? [], out var sources))
         {
             return -1;
         }
@@ -83,14 +87,15 @@ internal sealed class BuildSession<T>
             return 0;
         }
 
-        return await ExecuteAsync(build, invoked, plan, parameters, builtIns.NoLogo).ConfigureAwait(false);
+        return await ExecuteAsync(build, invoked, plan, () => RequirementChecker.Check(plan, parameters, sources), builtIns.NoLogo)
+            .ConfigureAwait(false);
     }
 
     private async Task<int> ExecuteAsync(
         T build,
         List<ExecutableTarget> invoked,
         List<ExecutableTarget> plan,
-        List<ParameterMember> parameters,
+        Func<List<string>> checkRequirements,
         bool noLogo)
     {
         if (!noLogo && Log.IsEnabled(LogLevel.Information))
@@ -101,7 +106,7 @@ internal sealed class BuildSession<T>
         build.InvokedTargets = invoked.Select(t => t.Name).ToList();
         build.ScheduledTargets = plan.Select(t => t.Name).ToList();
         var executor = new PlanExecutor(_context, _settings.TimeProvider, _settings.CancellationToken);
-        var succeeded = await executor.RunAsync(build, plan, () => RequirementChecker.Check(plan, parameters)).ConfigureAwait(false);
+        var succeeded = await executor.RunAsync(build, plan, checkRequirements).ConfigureAwait(false);
 
         var issues = Log.Issues;
         if (issues.Count > 0)
@@ -121,10 +126,10 @@ internal sealed class BuildSession<T>
     private BuiltInParameters BindBuiltIns(ParsedArguments arguments, EnvironmentLookup environment)
     {
         var builtIns = new BuiltInParameters();
-        var binder = new ParameterBinder(arguments, environment, files: null, _settings.WorkingDirectory, _registerSecret, Warn);
+        var binder = new ParameterBinder(arguments, environment, files: null, _workingDirectory, _workingDirectory, _registerSecret, Warn);
         foreach (var member in ParameterMember.Discover(typeof(BuiltInParameters)).Where(m => m.Name != nameof(BuiltInParameters.Root)))
         {
-            binder.Bind(builtIns, member, commandLineOnly: BuiltInParameters.CommandLineOnly.Contains(member.Name));
+            binder.Bind(builtIns, member, BuiltInParameters.EnvironmentBindingOf(member.Name));
         }
 
         return binder.Errors.Count == 0 ? builtIns : throw new BuildException(string.Join(Environment.NewLine, binder.Errors));
@@ -136,11 +141,13 @@ internal sealed class BuildSession<T>
         ParsedArguments arguments,
         EnvironmentLookup environment,
         AbsolutePath root,
-        IReadOnlyList<string> profiles)
+        IReadOnlyList<string> profiles,
+        out IReadOnlyDictionary<ParameterMember, string> sources)
     {
         var files = ParameterFiles.Load(root, profiles);
-        var binder = new ParameterBinder(arguments, environment, files, root, _registerSecret, Warn);
+        var binder = new ParameterBinder(arguments, environment, files, _workingDirectory, root, _registerSecret, Warn);
         parameters.ForEach(p => binder.Bind(build, p));
+        sources = binder.Sources;
         var errors = binder.Errors.ToList();
         var known = parameters.Select(p => p.CliName).Concat(BuiltInNames()).Order(StringComparer.Ordinal);
         errors.AddRange(arguments.Unconsumed.Select(a =>
@@ -152,7 +159,7 @@ internal sealed class BuildSession<T>
 
         foreach (var (parameter, source) in binder.Sources)
         {
-            var value = parameter.IsSecret ? RedactingWriter.Mask : Describe(parameter.GetValue(build));
+            var value = parameter.IsSecret ? RedactingWriter.Mask : ValueText.Format(parameter.GetValue(build));
             Log.Write(LogLevel.Debug, $"Parameter {parameter.Name} = {value} (from {source})");
         }
 
@@ -184,12 +191,4 @@ internal sealed class BuildSession<T>
 
     private static IEnumerable<string> BuiltInNames() =>
         ParameterMember.Discover(typeof(BuiltInParameters)).Select(p => p.CliName);
-
-    private static string Describe(object? value) => value switch
-    {
-        null => "null",
-        string text => $"'{text}'",
-        Array array => "[" + string.Join(", ", array.Cast<object?>()) + "]",
-        _ => value.ToString() ?? string.Empty,
-    };
 }

@@ -14,17 +14,20 @@ internal sealed class EnvironmentLookup
         _variables = variables;
     }
 
-    /// <summary>The matching variable names; one means found, several mean ambiguous.</summary>
-    public IReadOnlyList<string> Find(string parameterName)
+    /// <summary>
+    /// The matching variable names; one means found, several mean ambiguous. With <paramref name="nukePrefixOnly"/>,
+    /// only <c>NUKE&lt;name&gt;</c> matches (not the exact name, not the bare name).
+    /// </summary>
+    public IReadOnlyList<string> Find(string parameterName, bool nukePrefixOnly = false)
     {
-        if (_variables.ContainsKey(parameterName))
+        if (!nukePrefixOnly && _variables.ContainsKey(parameterName))
         {
             return [parameterName];
         }
 
         var normalized = NameFormat.Normalize(parameterName);
         return _variables.Keys
-            .Where(k => NameFormat.Normalize(k) is var n && (n == normalized || n == "NUKE" + normalized))
+            .Where(k => NameFormat.Normalize(k) is var n && ((!nukePrefixOnly && n == normalized) || n == "NUKE" + normalized))
             .Order(StringComparer.Ordinal)
             .ToList();
     }

@@ -3,13 +3,16 @@ namespace TargetRunner.Parameters;
 /// <summary>
 /// Binds parameters from, highest first: the command line, environment variables, the parameter files; a parameter
 /// found nowhere keeps its initializer value. Secret values are handed to <c>registerSecret</c> before anything
-/// could print them. Conversion errors are collected so that one run reports them all.
+/// could print them. Conversion errors are collected so that one run reports them all. A relative path is resolved
+/// as in Nuke: against the working directory when typed (command line, environment), against the root directory
+/// when it comes from a checked-in parameters file.
 /// </summary>
 internal sealed class ParameterBinder
 {
     private readonly ParsedArguments _arguments;
     private readonly EnvironmentLookup _environment;
     private readonly ParameterFiles? _files;
+    private readonly string _workingDirectory;
     private readonly string _rootDirectory;
     private readonly Action<string> _registerSecret;
     private readonly Action<string> _warn;
@@ -18,6 +21,7 @@ internal sealed class ParameterBinder
         ParsedArguments arguments,
         EnvironmentLookup environment,
         ParameterFiles? files,
+        string workingDirectory,
         string rootDirectory,
         Action<string> registerSecret,
         Action<string> warn)
@@ -25,6 +29,7 @@ internal sealed class ParameterBinder
         _arguments = arguments;
         _environment = environment;
         _files = files;
+        _workingDirectory = workingDirectory;
         _rootDirectory = rootDirectory;
         _registerSecret = registerSecret;
         _warn = warn;
@@ -35,10 +40,10 @@ internal sealed class ParameterBinder
 
     public List<string> Errors { get; } = [];
 
-    /// <summary>Binds one parameter; <paramref name="commandLineOnly"/> keeps built-ins like --target off the environment.</summary>
-    public void Bind(object target, ParameterMember parameter, bool commandLineOnly = false)
+    /// <summary>Binds one parameter; <paramref name="environment"/> narrows the variables a built-in binds from.</summary>
+    public void Bind(object target, ParameterMember parameter, EnvironmentBinding environment = EnvironmentBinding.Any)
     {
-        if (!TryFind(parameter, commandLineOnly, out var values, out var source))
+        if (!TryFind(parameter, environment, out var values, out var source, out var baseDirectory))
         {
             return;
         }
@@ -53,7 +58,7 @@ internal sealed class ParameterBinder
 
         try
         {
-            parameter.SetValue(target, ValueConverter.Convert(parameter, values, _rootDirectory));
+            parameter.SetValue(target, ValueConverter.Convert(parameter, values, baseDirectory));
             Sources[parameter] = source;
         }
         catch (Exception exception) when (exception is FormatException or InvalidCastException or OverflowException or ArgumentException or NotSupportedException)
@@ -64,8 +69,14 @@ internal sealed class ParameterBinder
         }
     }
 
-    private bool TryFind(ParameterMember parameter, bool commandLineOnly, out IReadOnlyList<string> values, out string source)
+    private bool TryFind(
+        ParameterMember parameter,
+        EnvironmentBinding environment,
+        out IReadOnlyList<string> values,
+        out string source,
+        out string baseDirectory)
     {
+        baseDirectory = _workingDirectory;
         if (_arguments.TryGet(parameter.Name, out values))
         {
             source = "the command line";
@@ -73,12 +84,12 @@ internal sealed class ParameterBinder
         }
 
         source = string.Empty;
-        if (commandLineOnly)
+        if (environment == EnvironmentBinding.None)
         {
             return false;
         }
 
-        var matches = _environment.Find(parameter.Name);
+        var matches = _environment.Find(parameter.Name, nukePrefixOnly: environment == EnvironmentBinding.NukePrefixOnly);
         if (matches.Count > 1)
         {
             _warn($"Could not resolve parameter '{parameter.Name}' from the environment since multiple variables "
@@ -93,6 +104,7 @@ internal sealed class ParameterBinder
 
         if (_files is not null && _files.TryGet(parameter.Name, out values, out source))
         {
+            baseDirectory = _rootDirectory;
             return true;
         }
 

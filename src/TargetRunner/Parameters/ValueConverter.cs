@@ -5,13 +5,13 @@ namespace TargetRunner.Parameters;
 
 /// <summary>
 /// Converts raw text values to a parameter's type: string, bool, numbers, enums (case and dashes ignored),
-/// <see cref="AbsolutePath"/> (relative to the root directory), nullable forms, arrays, and anything with a
-/// <see cref="TypeConverter"/>.
+/// <see cref="AbsolutePath"/> (a relative value is resolved against the base directory the caller chooses for the
+/// value's source), nullable forms, arrays, and anything with a <see cref="TypeConverter"/>.
 /// </summary>
 internal static class ValueConverter
 {
     /// <summary>Converts; throws <see cref="FormatException"/> with a message that names what is valid.</summary>
-    public static object? Convert(ParameterMember parameter, IReadOnlyList<string> values, string rootDirectory)
+    public static object? Convert(ParameterMember parameter, IReadOnlyList<string> values, string baseDirectory)
     {
         var type = parameter.ValueType;
         if (type.IsArray)
@@ -21,7 +21,7 @@ internal static class ValueConverter
             var array = Array.CreateInstance(elementType, items.Count);
             for (var i = 0; i < items.Count; i++)
             {
-                array.SetValue(ConvertSingle(elementType, items[i], rootDirectory), i);
+                array.SetValue(ConvertSingle(elementType, items[i], baseDirectory), i);
             }
 
             return array;
@@ -37,7 +37,7 @@ internal static class ValueConverter
             throw new FormatException($"a single value is expected, got {values.Count}");
         }
 
-        return ConvertSingle(type, values[0], rootDirectory);
+        return ConvertSingle(type, values[0], baseDirectory);
     }
 
     /// <summary>The valid values of an enum parameter, for help and error messages.</summary>
@@ -62,7 +62,7 @@ internal static class ValueConverter
         return result;
     }
 
-    private static object ConvertSingle(Type type, string value, string rootDirectory)
+    private static object ConvertSingle(Type type, string value, string baseDirectory)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(string))
@@ -91,7 +91,7 @@ internal static class ValueConverter
 
         if (type == typeof(AbsolutePath))
         {
-            return AbsolutePath.Resolve(value, rootDirectory);
+            return AbsolutePath.Resolve(value, baseDirectory);
         }
 
         if (type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(decimal))
