@@ -60,7 +60,9 @@ internal partial class Build
     private Target CommitMirror => _ => _
         .Description("Writes the delta into the mirror as one commit (none when nothing changed) and pushes it")
         .DependsOn(FetchCatalogDelta)
-        .Executes(async ct => ReportOutcome(await (await PipelineAsync(ct)).CommitMirrorAsync(_delta!, ct)));
+        .Executes(async ct => ReportOutcome(await (await PipelineAsync(ct)).CommitMirrorAsync(
+            _delta ?? throw new BuildException("CommitMirror commits the delta FetchCatalogDelta computes in the same run: do not skip FetchCatalogDelta."),
+            ct)));
 
     private Target Sync => _ => _
         .Description("Mirrors catalog branch --to-ref into git branch --to-ref: FetchCatalogDelta then CommitMirror")

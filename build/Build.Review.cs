@@ -53,6 +53,8 @@ internal partial class Build
         .Description("Runs the data tests of --tests-path from branch --to-ref against catalog branch --to-ref; reports to artifacts/test-results/ and the pull request")
         .Requires(() => ToRef)
         .Requires(() => TestsPath)
+        .Requires(() => TestParallelism, n => n >= 1, "a number of at least 1")
+        .Requires(() => TestTimeout, s => s is >= 1 and <= 86400, "a number of seconds from 1 to 86400")
         .Executes(async ct =>
         {
             await using var engine = await QueryEngineFactory.CreateAsync(QueryEngineSettings(), ct);

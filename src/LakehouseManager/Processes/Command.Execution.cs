@@ -31,8 +31,18 @@ public sealed partial class Command
         await using (session.ConfigureAwait(false))
         {
             using var output = new MemoryStream();
-            await session.StandardOutput.CopyToAsync(output, CancellationToken.None).ConfigureAwait(false);
-            var standardError = await session.StandardError.ConfigureAwait(false);
+            byte[] standardError;
+            try
+            {
+                await session.StandardOutput.CopyToAsync(output, session.Aborted).ConfigureAwait(false);
+                standardError = await session.StandardError.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (session.Aborted.IsCancellationRequested)
+            {
+                session.ThrowIfKilled();
+                throw;
+            }
+
             var (exitCode, exitTime) = await session.WaitForExitAsync().ConfigureAwait(false);
             var error = Redact(s_outputEncoding.GetString(standardError));
             Validate(exitCode, error);
@@ -59,7 +69,17 @@ public sealed partial class Command
             var pending = new StringBuilder();
             while (true)
             {
-                var read = await session.StandardOutput.ReadAsync(bytes, CancellationToken.None).ConfigureAwait(false);
+                int read;
+                try
+                {
+                    read = await session.StandardOutput.ReadAsync(bytes, session.Aborted).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (session.Aborted.IsCancellationRequested)
+                {
+                    session.ThrowIfKilled();
+                    throw;
+                }
+
                 var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: read == 0);
                 var start = 0;
                 for (var i = 0; i < count; i++)

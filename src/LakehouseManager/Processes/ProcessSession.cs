@@ -24,6 +24,7 @@ internal sealed class ProcessSession : IAsyncDisposable
     private readonly Task _standardInputTask;
     private readonly CancellationTokenRegistration _cancellationRegistration;
     private readonly CancellationTokenRegistration _timeoutRegistration;
+    private readonly CancellationTokenSource _aborted = new();
     private int _killReason = NotKilled;
 
     private ProcessSession(Command command, Process process, CancellationToken cancellationToken)
@@ -33,7 +34,7 @@ internal sealed class ProcessSession : IAsyncDisposable
         _cancellationToken = cancellationToken;
         StartTime = command.TimeProvider.GetUtcNow();
         StandardOutput = process.StandardOutput.BaseStream;
-        StandardError = ReadToEndAsync(process.StandardError.BaseStream);
+        StandardError = ReadToEndAsync(process.StandardError.BaseStream, _aborted.Token);
         _standardInputTask = WriteStandardInputAsync(process, command.StandardInput);
         if (command.Timeout is { } timeout)
         {
@@ -45,6 +46,13 @@ internal sealed class ProcessSession : IAsyncDisposable
     }
 
     public DateTimeOffset StartTime { get; }
+
+    /// <summary>
+    /// Cancelled when the session kills the process (cancellation or timeout). Reads of the output take it, because a
+    /// process that exited can leave a background child holding the pipes open: without it they would wait for that
+    /// child, past the timeout, however long it lives.
+    /// </summary>
+    public CancellationToken Aborted => _aborted.Token;
 
     public Stream StandardOutput { get; }
 
@@ -107,9 +115,16 @@ internal sealed class ProcessSession : IAsyncDisposable
             await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
+        if (!StandardError.IsCompleted)
+        {
+            // Whoever holds the pipe (a background child of an exited process) is not waited for.
+            _aborted.Cancel();
+        }
+
         await Task.WhenAll(StandardError, _standardInputTask).ContinueWith(_ => { }, TaskScheduler.Default)
             .ConfigureAwait(false);
         _timeoutSource?.Dispose();
+        _aborted.Dispose();
         _process.Dispose();
     }
 
@@ -147,10 +162,10 @@ internal sealed class ProcessSession : IAsyncDisposable
         return startInfo;
     }
 
-    private static async Task<byte[]> ReadToEndAsync(Stream stream)
+    private static async Task<byte[]> ReadToEndAsync(Stream stream, CancellationToken aborted)
     {
         using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer).ConfigureAwait(false);
+        await stream.CopyToAsync(buffer, aborted).ConfigureAwait(false);
         return buffer.ToArray();
     }
 
@@ -184,12 +199,18 @@ internal sealed class ProcessSession : IAsyncDisposable
 
     private void Kill(int reason)
     {
-        if (HasExited() || Interlocked.CompareExchange(ref _killReason, reason, NotKilled) != NotKilled)
+        if (Interlocked.CompareExchange(ref _killReason, reason, NotKilled) != NotKilled)
         {
             return;
         }
 
-        KillTree();
+        if (!HasExited())
+        {
+            KillTree();
+        }
+
+        // Even when the process itself has exited, the reads stop waiting for whoever still holds its pipes.
+        _aborted.Cancel();
     }
 
     private void KillTree()
