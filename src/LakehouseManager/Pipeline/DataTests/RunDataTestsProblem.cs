@@ -50,7 +50,7 @@ internal static class RunDataTestsProblem
                 $"Fix the tests file on the branch {code}, push, and run the tests again; docs/data-tests.md describes " +
                 "the format."),
             _ => (
-                "The query engine could not be used, so no test was judged:",
+                "The query engine could not be used, so the run stopped without a result:",
                 "This is a problem of the engine or of the build's settings for it (the message says which); the tests " +
                 "file is not at fault. Fix the settings or the credentials, then run the tests again."),
         };
