@@ -12,6 +12,12 @@ public enum DataTestErrorKind
     /// <summary>The rows do not fit the expectation: a missing or ambiguous column.</summary>
     UnexpectedResult,
 
+    /// <summary>
+    /// The SQL is not one read-only query (SELECT, WITH or VALUES): it was never sent to the engine
+    /// (<see cref="Sql.ReadOnlyQuery"/>).
+    /// </summary>
+    NotAQuery,
+
     /// <summary>Anything else the engine threw (a network error, a bug); the run goes on with the other tests.</summary>
     Exception,
 }

@@ -1,4 +1,5 @@
 using LakehouseManager.DataTests.Expectations;
+using LakehouseManager.DataTests.Sql;
 using LakehouseManager.Reporting;
 
 namespace LakehouseManager.DataTests;
@@ -8,6 +9,9 @@ namespace LakehouseManager.DataTests;
 /// time, each under its timeout, every test to a result whatever the others do.
 /// </summary>
 /// <remarks>
+/// Only a single read-only query reaches the engine (<see cref="ReadOnlyQuery"/>): the tests file comes from the pull
+/// request's branch and the engine runs with the bot's credentials, so any other statement is the test's error and is
+/// never sent, whatever the engine would do with it. The SQL checked is the SQL that would run, after <c>{branch}</c>.
 /// A failing or erroring test never stops the others: a query the engine rejects, a timeout, a missing column and any
 /// non-fatal exception become an error result. Only the caller's cancellation and a fatal
 /// <see cref="LakehouseException"/> (bad credentials, an unreachable engine: every other test would fail the same way)
@@ -87,8 +91,29 @@ public sealed class DataTestRunner
     private async Task<DataTestResult> RunOneAsync(DataTest test, string branch, CancellationToken cancellationToken)
     {
         var sql = test.SqlFor(branch);
-        var timeout = test.Timeout ?? _options.DefaultTimeout;
         var start = _time.GetTimestamp();
+        var evaluation = ReadOnlyQuery.Refusal(sql) is { } refusal
+            ? DataTestEvaluation.Error(DataTestErrorKind.NotAQuery, $"test '{test.Name}' was not run: {refusal}")
+            : await EvaluateAsync(test, sql, branch, cancellationToken).ConfigureAwait(false);
+
+        return new DataTestResult
+        {
+            Test = test,
+            Status = evaluation.Status,
+            Sql = sql,
+            Duration = _time.GetElapsedTime(start),
+            Message = evaluation.Message,
+            Expected = evaluation.Expected,
+            Observed = evaluation.Observed,
+            Rows = evaluation.Rows,
+            ErrorKind = evaluation.ErrorKind,
+        };
+    }
+
+    private async Task<DataTestEvaluation> EvaluateAsync(
+        DataTest test, string sql, string branch, CancellationToken cancellationToken)
+    {
+        var timeout = test.Timeout ?? _options.DefaultTimeout;
 
         // The timeout cancels the token the engine holds, and the engine cancels the remote job: a hung query stops
         // costing warehouse time instead of being merely abandoned.
@@ -117,18 +142,7 @@ public sealed class DataTestRunner
                 };
         }
 
-        return new DataTestResult
-        {
-            Test = test,
-            Status = evaluation.Status,
-            Sql = sql,
-            Duration = _time.GetElapsedTime(start),
-            Message = evaluation.Message,
-            Expected = evaluation.Expected,
-            Observed = evaluation.Observed,
-            Rows = evaluation.Rows,
-            ErrorKind = evaluation.ErrorKind,
-        };
+        return evaluation;
     }
 
     /// <summary>Everything but the caller's cancellation and a fatal error is this test's error, not the run's.</summary>

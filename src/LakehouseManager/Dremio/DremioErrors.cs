@@ -28,7 +28,7 @@ public static class DremioErrors
         {
             HttpStatusCode.Unauthorized =>
                 $"Dremio rejected the personal access token ({httpStatus}) on {call}: the PAT is invalid, expired or " +
-                "for another Dremio. Provide a valid one with --dremio-pat, DREMIO_PAT or --pat-secret-name.",
+                "for another Dremio. Provide a valid one with --dremio-pat or the DREMIO_PAT environment variable.",
             HttpStatusCode.Forbidden =>
                 $"Dremio refused {call} ({httpStatus}): the personal access token lacks permission for this project, " +
                 $"source or query{detail}",

@@ -24,8 +24,7 @@ public sealed class BearerToken
         if (string.IsNullOrEmpty(trimmed))
         {
             throw new LakehouseException(
-                $"{Capitalize(what)} is empty: pass it with --dremio-pat, the DREMIO_PAT environment variable or " +
-                "--pat-secret-name (an AWS Secrets Manager secret whose JSON key PAT holds it).");
+                $"{Capitalize(what)} is empty: pass it with --dremio-pat or the DREMIO_PAT environment variable.");
         }
 
         // A token with a control character or inner whitespace would break the header; HttpClient's own error for

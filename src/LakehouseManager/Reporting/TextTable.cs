@@ -128,19 +128,7 @@ public sealed class TextTable
             return string.Empty;
         }
 
-        var single = SingleLine(text);
-        if (single.Length <= maxWidth)
-        {
-            return single;
-        }
-
-        var cut = maxWidth - 1;
-        if (cut > 0 && char.IsHighSurrogate(single[cut - 1]))
-        {
-            cut--;
-        }
-
-        return string.Concat(single.AsSpan(0, cut), "…");
+        return TextCut.ToLength(SingleLine(text), maxWidth);
     }
 
     private static string SingleLine(string text)

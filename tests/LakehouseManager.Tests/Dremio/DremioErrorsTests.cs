@@ -35,6 +35,7 @@ public sealed class DremioErrorsTests
 
         Assert.Contains("rejected the personal access token (HTTP 401 Unauthorized)", error.Message, StringComparison.Ordinal);
         Assert.Contains("--dremio-pat", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-name", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, error.ToString(), StringComparison.Ordinal);
         Assert.True(error.IsFatal);
     }

@@ -41,6 +41,8 @@ public sealed class BearerTokenTests
         var error = Assert.Throws<LakehouseException>(() => new BearerToken(value));
 
         Assert.Contains("--dremio-pat", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DREMIO_PAT", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-name", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,7 +12,10 @@ namespace LakehouseManager.DataTests.Expectations;
 /// tolerance for computed floating-point values.</item>
 /// <item>Text never equals a number: a text "5" against an expected 5 fails, with a hint. A column that turns from
 /// numeric to text is a schema change the test should catch, and the file can quote the value to mean text.</item>
-/// <item>Text compares exactly (ordinal, case-sensitive); true/false only equal true/false; null only equals null.</item>
+/// <item>Text compares exactly (ordinal, case-sensitive); null only equals null.</item>
+/// <item>An expected true/false equals a boolean, or an integer 1/0: SQLite, under the local catalog, has no boolean
+/// and returns a computed one (<c>x &gt; 5</c>) as 1 or 0 where Dremio returns true or false, and a test must mean
+/// the same on both. An expected number never equals a boolean cell.</item>
 /// </list>
 /// </remarks>
 public static class ValueComparer
@@ -37,6 +40,7 @@ public static class ValueComparer
         {
             (string a, string e) => string.Equals(a, e, StringComparison.Ordinal),
             (bool a, bool e) => a == e,
+            (_, bool e) when IsInteger(actual) => TryDecimal(actual, out var n) && n == (e ? 1 : 0),
             _ => false,
         };
     }
@@ -82,8 +86,27 @@ public static class ValueComparer
             return "the column holds a number and the expected value is text: write it unquoted";
         }
 
-        return null;
+        return expected is bool || actual is bool ? BooleanHint(actual, expected) : null;
     }
+
+    /// <summary>Why a boolean and a value of another kind differ; null when both are booleans.</summary>
+    private static string? BooleanHint(object actual, object expected) => (actual, expected) switch
+    {
+        (bool, bool) => null,
+        (_, bool) when IsInteger(actual) => TryDecimal(actual, out var n) && n is 0 or 1
+            ? null
+            : $"the column holds the number {ValueText.Cell(actual)} and a boolean only equals 0 (false) or 1 (true)",
+        (_, bool) when IsNumber(actual) =>
+            "the column holds a number and a boolean only equals the integers 0 (false) and 1 (true)",
+        (string, bool) => "the column holds text and text never equals a boolean: quote the expected value, or compare a boolean column",
+        (_, bool) => null,
+        (bool, string) => "the column holds a boolean and the expected value is text: write it unquoted, true or false",
+        (bool, _) => "the column holds a boolean: write the expected value as true or false",
+        _ => null,
+    };
+
+    private static bool IsInteger(object value) =>
+        value is long or int or short or sbyte or byte or ulong or uint or ushort;
 
     private static bool WithinTolerance(object actual, object expected, decimal tolerance)
     {

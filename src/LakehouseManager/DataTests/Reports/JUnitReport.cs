@@ -115,6 +115,7 @@ public static class JUnitReport
         DataTestErrorKind.QueryFailed => "query_failed",
         DataTestErrorKind.TimedOut => "timed_out",
         DataTestErrorKind.UnexpectedResult => "unexpected_result",
+        DataTestErrorKind.NotAQuery => "not_a_query",
         _ => "exception",
     };
 

@@ -51,7 +51,7 @@ public static class MarkdownReport
         var kind = ResultDisplay.KindOf(result);
         var status = $"{ResultDisplay.Emoji(kind)} {kind.ToString().ToLowerInvariant()}";
         return $"| {status} | {MarkdownText.Code(result.Name, inTable: true)} | {DurationText.Format(result.Duration)} | " +
-               $"{MarkdownText.Escape(ResultDisplay.Truncate(result.Message, MaxMessage))} |\n";
+               $"{MarkdownText.Escape(TextCut.ToLength(result.Message, MaxMessage))} |\n";
     }
 
     private static string Details(DataTestResult result, int maxRows)
@@ -60,7 +60,7 @@ public static class MarkdownReport
         var builder = new StringBuilder()
             .Append("<details>\n<summary>").Append(ResultDisplay.Emoji(kind)).Append(" <code>")
             .Append(MarkdownText.Html(result.Name)).Append("</code>: ")
-            .Append(MarkdownText.Html(ResultDisplay.Truncate(result.Message, MaxSummaryMessage)))
+            .Append(MarkdownText.Html(TextCut.ToLength(result.Message, MaxSummaryMessage)))
             .Append("</summary>\n\n");
 
         if (result.Description is { } description)
@@ -71,7 +71,7 @@ public static class MarkdownReport
         if (result.Status == DataTestStatus.Error)
         {
             // An engine's message can be long and hold SQL or stack-like text: a code block shows it as it is.
-            builder.Append(MarkdownText.CodeBlock(ResultDisplay.Truncate(result.Message, MaxErrorText), "text")).Append('\n');
+            builder.Append(MarkdownText.CodeBlock(TextCut.ToLength(result.Message, MaxErrorText), "text")).Append('\n');
         }
         else if (result.Expected is not null || result.Observed is not null)
         {
@@ -79,7 +79,7 @@ public static class MarkdownReport
                 .Append(" · **Observed:** ").Append(MarkdownText.Code(result.Observed ?? "?")).Append("\n\n");
         }
 
-        builder.Append(MarkdownText.CodeBlock(ResultDisplay.Truncate(result.Sql, MaxSql), "sql")).Append('\n');
+        builder.Append(MarkdownText.CodeBlock(TextCut.ToLength(result.Sql, MaxSql), "sql")).Append('\n');
 
         if (result.Rows is { Columns.Count: > 0 } sample && maxRows > 0)
         {
@@ -91,12 +91,12 @@ public static class MarkdownReport
 
     private static void AppendSample(StringBuilder builder, RowSample sample, int maxRows)
     {
-        builder.Append("| ").AppendJoin(" | ", sample.Columns.Select(c => MarkdownText.Escape(ResultDisplay.Truncate(c, MaxCell))))
+        builder.Append("| ").AppendJoin(" | ", sample.Columns.Select(c => MarkdownText.Escape(TextCut.ToLength(c, MaxCell))))
             .Append(" |\n|").Append(string.Concat(Enumerable.Repeat(" --- |", sample.Columns.Count))).Append('\n');
         foreach (var row in sample.Rows.Take(maxRows))
         {
             var cells = Enumerable.Range(0, sample.Columns.Count)
-                .Select(i => MarkdownText.Escape(ResultDisplay.Truncate(ValueText.Cell(i < row.Count ? row[i] : null), MaxCell)));
+                .Select(i => MarkdownText.Escape(TextCut.ToLength(ValueText.Cell(i < row.Count ? row[i] : null), MaxCell)));
             builder.Append("| ").AppendJoin(" | ", cells).Append(" |\n");
         }
 
@@ -148,7 +148,7 @@ public static class MarkdownReport
         var text = builder.ToString();
 
         // Only reachable with a header longer than the limit (an absurd branch or engine name): cut, never exceed.
-        return text.Length <= options.MaxLength ? text : ResultDisplay.Truncate(text, options.MaxLength);
+        return text.Length <= options.MaxLength ? text : TextCut.ToLength(text, options.MaxLength);
     }
 
     private static string NoRows(int rowCount) => rowCount == 0 ? "No test ran.\n" : string.Empty;

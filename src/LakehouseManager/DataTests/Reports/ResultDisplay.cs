@@ -65,22 +65,6 @@ internal static class ResultDisplay
         : run.Passed == 0 ? "No data tests ran"
         : "Data tests passed";
 
-    public static string Truncate(string text, int max)
-    {
-        if (text.Length <= max)
-        {
-            return text;
-        }
-
-        var cut = max - 1;
-        if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
-        {
-            cut--;
-        }
-
-        return string.Concat(text.AsSpan(0, cut), "…");
-    }
-
     private static void Add(List<(Kind, string)> counts, Kind kind, int count, string one, string many)
     {
         if (count > 0)

@@ -50,7 +50,7 @@ public sealed class DataTestProgressLog : IProgress<DataTestProgress>
             if (result.IsProblem)
             {
                 // The first line only: an engine's message may run over many lines; the reports hold all of it.
-                var message = ResultDisplay.Truncate(result.Message.Split('\n')[0].TrimEnd('\r'), MaxMessage);
+                var message = TextCut.ToLength(result.Message.Split('\n')[0].TrimEnd('\r'), MaxMessage);
                 _logger.LogWarning(
                     "{Finished}/{Total} {Status} {Test} ({Duration}): {Message}",
                     _finished, value.Total, status, result.Name, duration, message);

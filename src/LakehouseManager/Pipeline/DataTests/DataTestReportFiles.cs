@@ -22,4 +22,20 @@ public sealed record DataTestReportFiles(string MarkdownPath, string JUnitPath)
         var folder = Path.Combine(Path.GetFullPath(artifactsDirectory), Folder);
         return new DataTestReportFiles(Path.Combine(folder, MarkdownFileName), Path.Combine(folder, JUnitFileName));
     }
+
+    /// <summary>
+    /// Deletes both reports when they exist (the folder stays): a run deletes them first, so that a run that stops
+    /// early leaves no earlier run's report behind to be read as its own.
+    /// </summary>
+    public void Delete()
+    {
+        // File.Delete ignores a missing file but not (on Windows) a missing folder.
+        foreach (var path in (string[])[MarkdownPath, JUnitPath])
+        {
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+        }
+    }
 }

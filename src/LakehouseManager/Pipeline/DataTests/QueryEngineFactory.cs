@@ -12,30 +12,7 @@ namespace LakehouseManager.Pipeline.DataTests;
 /// </summary>
 public static class QueryEngineFactory
 {
-    private const string PatFlags = "--dremio-pat (or DREMIO_PAT, or --pat-secret-name)";
-
-    /// <summary>
-    /// Parses <c>--catalog</c>: <c>local</c>, <c>dremio-cloud</c> or <c>dremio</c> (Dremio Software), in any case.
-    /// </summary>
-    public static QueryEngineKind ParseKind(string? text)
-    {
-        switch (text?.Trim().ToLowerInvariant())
-        {
-            case "local":
-                return QueryEngineKind.Local;
-            case "dremio-cloud":
-                return QueryEngineKind.DremioCloud;
-            case "dremio" or "dremio-software":
-                return QueryEngineKind.DremioSoftware;
-            case "nessie":
-                throw new LakehouseException(
-                    "Data tests need a SQL engine and --catalog nessie has none: run them on Dremio with --catalog " +
-                    "dremio-cloud or --catalog dremio (Dremio Software with the Nessie source), or on --catalog local.");
-            default:
-                throw new LakehouseException(
-                    $"Unknown --catalog '{text}' for data tests; valid values are: local, dremio-cloud, dremio.");
-        }
-    }
+    private const string PatFlags = "--dremio-pat (or the DREMIO_PAT environment variable)";
 
     /// <summary>Opens the engine; dispose the handle when done.</summary>
     public static async Task<QueryEngineHandle> CreateAsync(
@@ -68,7 +45,7 @@ public static class QueryEngineFactory
         }
 
         var catalog = await LocalCatalog.OpenAsync(
-            settings.CatalogPath, new LocalCatalogOptions { SourceName = settings.EffectiveCatalogSource }, cancellationToken)
+            settings.CatalogPath, new LocalCatalogOptions { SourceName = settings.SourceName }, cancellationToken)
             .ConfigureAwait(false);
         return new QueryEngineHandle(new LocalQueryEngine(catalog), QueryEngineKind.Local, catalog);
     }
@@ -92,7 +69,7 @@ public static class QueryEngineFactory
             missing.Add($"the personal access token: {PatFlags}");
         }
 
-        if (settings.EffectiveCatalogSource is null)
+        if (settings.SourceName is null)
         {
             missing.Add("--repo-name (the catalog's source name in Dremio defaults to it)");
         }
@@ -111,7 +88,7 @@ public static class QueryEngineFactory
         {
             var engine = new DremioQueryEngine(
                 client,
-                settings.EffectiveCatalogSource!,
+                settings.SourceName!,
                 settings.DremioOptions,
                 settings.LoggerFactory?.CreateLogger<DremioQueryEngine>());
             return new QueryEngineHandle(engine, settings.Kind, client);

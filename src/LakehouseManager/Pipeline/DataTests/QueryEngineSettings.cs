@@ -24,16 +24,10 @@ public sealed record QueryEngineSettings
     /// <summary><c>--dremio-url</c>: Dremio Software's URL (dremio).</summary>
     public string? DremioUrl { get; init; }
 
-    /// <summary><c>--dremio-pat</c> / <c>DREMIO_PAT</c> / the secret's <c>PAT</c> (dremio-cloud, dremio). A secret.</summary>
+    /// <summary><c>--dremio-pat</c> / <c>DREMIO_PAT</c> (dremio-cloud, dremio). A secret.</summary>
     public string? Pat { get; init; }
 
-    /// <summary>
-    /// The catalog's source name in Dremio SQL, which each query pins to the branch; null for <see cref="RepoName"/>.
-    /// On the local catalog it lets names written for Dremio (<c>source.shop.view</c>) resolve.
-    /// </summary>
-    public string? CatalogSource { get; init; }
-
-    /// <summary><c>--repo-name</c>: the repository's name, the default catalog source name.</summary>
+    /// <summary><c>--repo-name</c>: the mirror repository's name, also the catalog's source name in Dremio SQL.</summary>
     public string? RepoName { get; init; }
 
     /// <summary>Polling and paging on Dremio; null for the defaults.</summary>
@@ -45,11 +39,12 @@ public sealed record QueryEngineSettings
     /// <summary>For the engine's own warnings (a failed cancel); null for none.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
-    /// <summary>The source name to use: <see cref="CatalogSource"/>, else <see cref="RepoName"/>, else null.</summary>
-    public string? EffectiveCatalogSource =>
-        !string.IsNullOrWhiteSpace(CatalogSource) ? CatalogSource.Trim()
-        : !string.IsNullOrWhiteSpace(RepoName) ? RepoName.Trim()
-        : null;
+    /// <summary>
+    /// The catalog's source name in Dremio SQL (<see cref="RepoName"/>, trimmed; null when not given): each Dremio query
+    /// pins this source to the branch, and on the local catalog it lets names written for Dremio (<c>lake.shop.view</c>)
+    /// resolve.
+    /// </summary>
+    public string? SourceName => string.IsNullOrWhiteSpace(RepoName) ? null : RepoName.Trim();
 
     // The compiler's ToString would print every property, the PAT included.
     private bool PrintMembers(StringBuilder builder)
@@ -60,7 +55,7 @@ public sealed record QueryEngineSettings
             .Append(", Region = ").Append(Region)
             .Append(", DremioUrl = ").Append(ShownUrl(DremioUrl))
             .Append(", Pat = ").Append(Pat is null ? string.Empty : Http.BearerToken.Mask)
-            .Append(", CatalogSource = ").Append(EffectiveCatalogSource);
+            .Append(", RepoName = ").Append(RepoName);
         return true;
     }
 

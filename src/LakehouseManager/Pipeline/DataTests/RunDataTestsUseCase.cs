@@ -15,9 +15,11 @@ namespace LakehouseManager.Pipeline.DataTests;
 /// </summary>
 /// <remarks>
 /// Outcomes of tests are data: the result says whether the run failed, and the caller fails the target then. Problems
-/// with the inputs (a missing branch or file, a malformed tests file, an unknown test name in the selection) are
-/// <see cref="LakehouseException"/>s thrown before any report is written, so no stale or half report is left that
-/// looks like a result.
+/// that stop the run before any test is judged (a missing branch or file, a malformed tests file, an unknown test name
+/// in the selection, a fatal engine error) are <see cref="LakehouseException"/>s: they are answered on the pull request
+/// when one is given (what went wrong and how to fix it; a command is never met with silence, design §6), then thrown.
+/// Both report files are deleted when a run starts, so a run that stops early leaves no earlier run's report behind
+/// that a CI report group would read as this run's result.
 /// </remarks>
 public sealed class RunDataTestsUseCase
 {
@@ -41,28 +43,44 @@ public sealed class RunDataTestsUseCase
     {
         ArgumentNullException.ThrowIfNull(settings);
         var (host, pullRequest) = RequirePullRequest(settings);
-        var selection = DataTestSelection.Parse(settings.Selection);
         var reports = DataTestReportFiles.In(settings.ArtifactsDirectory);
+        reports.Delete();
 
-        var file = await TestsFileReader.ReadAsync(
-            settings.Repository, settings.Remote, settings.Branch, settings.TestsPath, _logger, cancellationToken)
-            .ConfigureAwait(false);
-        var suite = DataTestFileParser.Parse(file.Text, file.Path);
-        foreach (var warning in suite.Warnings)
+        var stage = RunDataTestsStage.Selection;
+        TestsFileSource file;
+        DataTestRun run;
+        try
         {
-            _logger.LogWarning("{Warning}", warning.ToString());
+            var selection = DataTestSelection.Parse(settings.Selection);
+            stage = RunDataTestsStage.TestsFile;
+            file = await TestsFileReader.ReadAsync(
+                settings.Repository, settings.Remote, settings.Branch, settings.TestsPath, _logger, cancellationToken)
+                .ConfigureAwait(false);
+            stage = RunDataTestsStage.Parsing;
+            var suite = DataTestFileParser.Parse(file.Text, file.Path);
+            foreach (var warning in suite.Warnings)
+            {
+                _logger.LogWarning("{Warning}", warning.ToString());
+            }
+
+            // Checked here too (the runner checks it again) so that a typo in '!test nmae' fails before any query runs.
+            stage = RunDataTestsStage.Selection;
+            var selected = selection.Select(suite);
+            _logger.LogInformation(
+                "Running {Selected} of {Total} data tests ({Selection}) on branch '{Branch}' with {Engine}, {Parallelism} at a time",
+                selected.Count(t => t.SkipReason is null), suite.Tests.Count, selection, settings.Branch, settings.Engine.Description,
+                settings.RunnerOptions.MaxParallelism);
+
+            stage = RunDataTestsStage.Running;
+            var runner = new DataTestRunner(settings.Engine, settings.RunnerOptions, _time);
+            run = await runner.RunAsync(suite, settings.Branch, selection, new DataTestProgressLog(_logger), cancellationToken)
+                .ConfigureAwait(false);
         }
-
-        // Checked here too (the runner checks it again) so that a typo in '!test nmae' fails before any query runs.
-        var selected = selection.Select(suite);
-        _logger.LogInformation(
-            "Running {Selected} of {Total} data tests ({Selection}) on branch '{Branch}' with {Engine}, {Parallelism} at a time",
-            selected.Count(t => t.SkipReason is null), suite.Tests.Count, selection, settings.Branch, settings.Engine.Description,
-            settings.RunnerOptions.MaxParallelism);
-
-        var runner = new DataTestRunner(settings.Engine, settings.RunnerOptions, _time);
-        var run = await runner.RunAsync(suite, settings.Branch, selection, new DataTestProgressLog(_logger), cancellationToken)
-            .ConfigureAwait(false);
+        catch (Exception e) when (host is not null && pullRequest is not null && e is not OperationCanceledException)
+        {
+            await AnswerProblemAsync(host, pullRequest, settings, stage, e, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
 
         var markdown = MarkdownReport.Render(run, new MarkdownReportOptions { MaxLength = int.MaxValue });
         var junit = JUnitReport.Render(run);
@@ -79,6 +97,32 @@ public sealed class RunDataTestsUseCase
         }
 
         return new RunDataTestsResult(run, file, reports, console, posted);
+    }
+
+    /// <summary>
+    /// Posts what stopped the run (as the reply to the command when there is one). A failure to post is logged and
+    /// swallowed: the caller must see the problem that stopped the run, not the one that hid it.
+    /// </summary>
+    private async Task AnswerProblemAsync(
+        IPullRequestHost host,
+        PullRequest pullRequest,
+        RunDataTestsSettings settings,
+        RunDataTestsStage stage,
+        Exception problem,
+        CancellationToken cancellationToken)
+    {
+        var comment = RunDataTestsProblem.Render(settings.Branch, stage, problem, host.MaxCommentLength);
+        try
+        {
+            _ = settings.InReplyToCommentId is { } commentId
+                ? await host.ReplyAsync(pullRequest, commentId, comment, cancellationToken).ConfigureAwait(false)
+                : await host.PostCommentAsync(pullRequest, comment, cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("Posted on {PullRequest} why the data tests did not run", pullRequest);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogWarning(e, "Could not post on {PullRequest} why the data tests did not run", pullRequest);
+        }
     }
 
     private async Task<PullRequestComment> PostAsync(

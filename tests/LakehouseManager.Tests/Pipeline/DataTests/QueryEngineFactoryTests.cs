@@ -12,23 +12,6 @@ public sealed class QueryEngineFactoryTests
     private const string Pat = "dremio-pat-9c1e77b0";
     private const string ProjectId = "48ca6975-39ad-47cb-9bb5-de73060380f6";
 
-    [Theory]
-    [InlineData("local", QueryEngineKind.Local)]
-    [InlineData("Dremio-Cloud", QueryEngineKind.DremioCloud)]
-    [InlineData("dremio", QueryEngineKind.DremioSoftware)]
-    public void The_catalog_flag_names_the_engine(string text, QueryEngineKind kind) =>
-        Assert.Equal(kind, QueryEngineFactory.ParseKind(text));
-
-    [Theory]
-    [InlineData("nessie", "--catalog nessie has none")]
-    [InlineData("snowflake", "valid values are: local, dremio-cloud, dremio")]
-    public void A_catalog_without_a_sql_engine_is_an_error_saying_what_is_valid(string text, string expected)
-    {
-        var error = Assert.Throws<LakehouseException>(() => QueryEngineFactory.ParseKind(text));
-
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task Dremio_Cloud_settings_that_are_missing_are_named_together_by_their_flags()
     {
@@ -39,6 +22,7 @@ public sealed class QueryEngineFactoryTests
         Assert.Contains("--project-id", error.Message, StringComparison.Ordinal);
         Assert.Contains("--dremio-pat", error.Message, StringComparison.Ordinal);
         Assert.Contains("DREMIO_PAT", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-name", error.Message, StringComparison.Ordinal);
         Assert.Contains("--repo-name", error.Message, StringComparison.Ordinal);
     }
 
@@ -68,10 +52,10 @@ public sealed class QueryEngineFactoryTests
     }
 
     [Theory]
-    [InlineData("eu", null, "Dremio Cloud (EMEA), source 'lake'")]
-    [InlineData("us-west-2", "arctic", "Dremio Cloud (US), source 'arctic'")]
-    public async Task The_region_picks_the_control_plane_and_the_source_defaults_to_the_repository_name(
-        string region, string? source, string description)
+    [InlineData("eu", "lake", "Dremio Cloud (EMEA), source 'lake'")]
+    [InlineData("us-west-2", " arctic ", "Dremio Cloud (US), source 'arctic'")]
+    public async Task The_region_picks_the_control_plane_and_the_source_is_the_repository_name(
+        string region, string repoName, string description)
     {
         await using var engine = await QueryEngineFactory.CreateAsync(new QueryEngineSettings
         {
@@ -79,8 +63,7 @@ public sealed class QueryEngineFactoryTests
             ProjectId = ProjectId,
             Region = region,
             Pat = Pat,
-            RepoName = "lake",
-            CatalogSource = source,
+            RepoName = repoName,
         });
 
         Assert.Equal(description, engine.Description);
