@@ -90,7 +90,9 @@ internal partial class Build
             CatalogKind.Local => QueryEngineKind.Local,
             CatalogKind.DremioCloud => QueryEngineKind.DremioCloud,
             CatalogKind.Dremio => QueryEngineKind.DremioSoftware,
-            _ => QueryEngineFactory.ParseKind(Catalog.ToString()),
+            _ => throw new BuildException(
+                "Data tests need a SQL engine and --catalog Nessie has none: run them on Dremio with --catalog DremioCloud " +
+                "or --catalog Dremio (Dremio Software with the Nessie source), or on --catalog Local."),
         },
         CatalogPath = CatalogPath,
         ProjectId = ProjectId,

@@ -29,6 +29,9 @@ public sealed class MergeCatalogAfterMergingMainTests
         await fixture.CreateViewAsync("dev", "shop.added_on_dev");
         await pipeline.SyncAsync("dev");
         await fixture.CreateViewAsync("main", "shop.a", "SELECT amount FROM shop.raw.orders");
+
+        // git orders commits by their date, to the second: main's mirror commit must be the newer one for this story.
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
         await pipeline.SyncAsync("main");
         await fixture.ExecAsync("dev", "MERGE BRANCH main INTO dev");
         await fixture.Checkout.CheckoutAsync("dev");
