@@ -64,7 +64,8 @@ public sealed partial class LocalCatalog
                         await store.BeginAsync(write: true, cancellationToken).ConfigureAwait(false);
                     }
 
-                    var result = await ReadResultAsync(connection, plan.Sql, maxRows, cancellationToken).ConfigureAwait(false);
+                    var result = await ReadResultAsync(connection, branch, plan.Sql, maxRows, cancellationToken)
+                        .ConfigureAwait(false);
                     if (statement.IsDdl)
                     {
                         await store.SyncTableRegistryAsync(cancellationToken).ConfigureAwait(false);
@@ -87,7 +88,23 @@ public sealed partial class LocalCatalog
         }
     }
 
+    /// <summary>Runs the user's statement under the <see cref="UserSqlGuard"/>, and only it.</summary>
     private static async Task<(LocalSqlResult Result, int Affected)> ReadResultAsync(
+        SqliteConnection connection, string branch, string sql, int maxRows, CancellationToken cancellationToken)
+    {
+        using var guard = UserSqlGuard.Install(connection, queryOnly: false);
+        try
+        {
+            return await ReadRowsAsync(connection, sql, maxRows, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException exception) when (guard.Explain(exception) is { } reason)
+        {
+            throw new CatalogException(
+                CatalogErrorKind.BadRequest, $"The statement at branch '{branch}' was refused: {reason}.", exception);
+        }
+    }
+
+    private static async Task<(LocalSqlResult Result, int Affected)> ReadRowsAsync(
         SqliteConnection connection, string sql, int maxRows, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

@@ -107,7 +107,7 @@ public sealed class LocalQueryTests
 
     [Theory]
     [InlineData("DELETE FROM shop.raw.orders", "Only queries run at a branch")]
-    [InlineData("WITH x AS (SELECT 1) DELETE FROM shop.raw.orders", "readonly")]
+    [InlineData("WITH x AS (SELECT 1) DELETE FROM shop.raw.orders", "only queries (SELECT, WITH ... SELECT, VALUES) run here")]
     [InlineData("SELECT * FROM shop.raw.nope", "Unknown table or view shop.raw.nope at line 1, column 15")]
     [InlineData("SELECT * FROM _lh_commits", "reserved")]
     [InlineData("SELECT 1; DELETE FROM shop.raw.orders", "Run one statement at a time")]
