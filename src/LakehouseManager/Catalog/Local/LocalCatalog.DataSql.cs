@@ -62,6 +62,7 @@ public sealed partial class LocalCatalog
                     if (!readOnly)
                     {
                         await store.BeginAsync(write: true, cancellationToken).ConfigureAwait(false);
+                        await RequireNoViewNamedAsync(store, statement, cancellationToken).ConfigureAwait(false);
                     }
 
                     var result = await ReadResultAsync(connection, branch, plan.Sql, maxRows, cancellationToken)
@@ -85,6 +86,28 @@ public sealed partial class LocalCatalog
                         CatalogErrorKind.BadRequest, $"The statement at branch '{branch}' failed: {exception.Message}", exception);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// A table a statement creates or renames to may not take the name of a view at any branch: tables are shared by
+    /// all branches, so it would break that branch's queries. Checked in the statement's write transaction.
+    /// </summary>
+    private static async Task RequireNoViewNamedAsync(CatalogStore store, DataStatement statement, CancellationToken cancellationToken)
+    {
+        if (statement.DefinedTable is not { } table || statement.DefinedVerb == "dropped")
+        {
+            return;
+        }
+
+        var branches = await store.ListBranchesWithViewAsync(StorageKey.Encode(table), cancellationToken).ConfigureAwait(false);
+        if (branches.Count > 0)
+        {
+            throw new CatalogException(
+                CatalogErrorKind.BadRequest,
+                $"{table} is a view at branch{(branches.Count == 1 ? string.Empty : "es")} " +
+                $"{string.Join(", ", branches.Select(b => $"'{b}'"))}; a data table may not take a view's name, " +
+                "since data tables are shared by all branches.");
         }
     }
 
