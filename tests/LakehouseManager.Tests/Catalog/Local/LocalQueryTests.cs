@@ -105,6 +105,17 @@ public sealed class LocalQueryTests
         Assert.Contains("view s.v", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_table_alias_named_at_is_an_alias()
+    {
+        using var temp = new TempDirectory();
+        using var catalog = await SeedAsync(temp);
+
+        var rows = await QueryAsync(catalog, "main", "SELECT at.id FROM shop.raw.orders at WHERE at.id > 1 ORDER BY at.id");
+
+        Assert.Equal([[2L], [3L]], rows);
+    }
+
     [Theory]
     [InlineData("DELETE FROM shop.raw.orders", "Only queries run at a branch")]
     [InlineData("WITH x AS (SELECT 1) DELETE FROM shop.raw.orders", "only queries (SELECT, WITH ... SELECT, VALUES) run here")]
