@@ -58,11 +58,11 @@ internal sealed class UserSqlGuard : IDisposable
         _removed = true;
         if (!_handle.IsInvalid)
         {
-            raw.sqlite3_set_authorizer(_handle, (strdelegate_authorizer?)null!, null);
+            raw.sqlite3_set_authorizer(_handle, (strdelegate_authorizer)null!, null);
         }
     }
 
-    private int Authorize(object userData, int action, string first, string second, string database, string view)
+    private int Authorize(object userData, int action, string? first, string? second, string? database, string? view)
     {
         var reason = action switch
         {
@@ -94,7 +94,7 @@ internal sealed class UserSqlGuard : IDisposable
     }
 
     /// <summary>The table an action reads or changes (SQLite passes it first, or second after an index or trigger).</summary>
-    private static string? TableOf(int action, string first, string second) => action switch
+    private static string? TableOf(int action, string? first, string? second) => action switch
     {
         raw.SQLITE_READ or raw.SQLITE_INSERT or raw.SQLITE_UPDATE or raw.SQLITE_DELETE or
             raw.SQLITE_CREATE_TABLE or raw.SQLITE_CREATE_TEMP_TABLE or raw.SQLITE_DROP_TABLE or raw.SQLITE_DROP_TEMP_TABLE or
