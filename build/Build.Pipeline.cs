@@ -50,6 +50,12 @@ internal partial class Build
         {
             var result = await new LocalSqlExecutor(await OpenCatalogAsync(ct)).ExecuteAsync(ToRef ?? FromRef, SqlStatement!, ct);
             Log.Information("{Result}", SqlResultText.Render(result));
+
+            // A statement that reports failure as rows (a merge with conflicts) must fail the build too.
+            if (!result.Succeeded)
+            {
+                throw new BuildException($"The statement did not succeed: {result.Message}.");
+            }
         });
 
     private Target FetchCatalogDelta => _ => _

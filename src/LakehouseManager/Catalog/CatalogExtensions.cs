@@ -19,11 +19,15 @@ public static class CatalogExtensions
         }
 
         var branches = await catalog.ListBranchesAsync(cancellationToken).ConfigureAwait(false);
-        throw new CatalogException(
-            CatalogErrorKind.ReferenceNotFound,
-            $"Catalog branch '{name}' does not exist in the {catalog.Description}. " +
-            $"Branches there: {string.Join(", ", branches.Select(b => b.Name))}.");
+        throw BranchNotFound(name, catalog.Description, branches.Select(b => b.Name));
     }
+
+    /// <summary>The error for a branch that does not exist: it names the branch and lists the branches there are.</summary>
+    internal static CatalogException BranchNotFound(string name, string catalogDescription, IEnumerable<string> branchNames) =>
+        new(
+            CatalogErrorKind.ReferenceNotFound,
+            $"Catalog branch '{name}' does not exist in the {catalogDescription}. " +
+            $"Branches there: {string.Join(", ", branchNames)}.");
 
     /// <summary>Every view at a commit, page by page, without holding more than one page.</summary>
     public static async IAsyncEnumerable<CatalogView> ListAllViewsAsync(

@@ -20,7 +20,9 @@ public sealed class CountingCatalog(ICatalog inner) : ICatalog
 
     public string Description => inner.Description;
 
-    /// <summary>"3 calls: 1 diff (3 changes), 1 read (2 views)".</summary>
+    /// <summary>
+    /// E.g. "2 call(s): 0 listing page(s), 1 diff page(s) (3 change(s)), 1 view read(s) (2 view(s) in all)".
+    /// </summary>
     public override string ToString() =>
         $"{Calls} call(s): {ListViewsCalls} listing page(s), {DiffCalls} diff page(s) ({ChangesRead} change(s)), " +
         $"{GetViewsCalls} view read(s) ({ViewsRead} view(s) in all)";

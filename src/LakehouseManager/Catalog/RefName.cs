@@ -34,10 +34,11 @@ public static partial class RefName
         }
 
         // git refuses these although Nessie allows them; the name must work on both sides of the mirror.
-        if (name.EndsWith(".lock", StringComparison.Ordinal) || name.Contains("/.", StringComparison.Ordinal) ||
-            name.Contains("//", StringComparison.Ordinal))
+        if (name.Split('/').Any(c => c.EndsWith(".lock", StringComparison.Ordinal)) ||
+            name.Contains("/.", StringComparison.Ordinal) || name.Contains("//", StringComparison.Ordinal))
         {
-            return "git does not accept branch names that end with '.lock', hold '//' or have an element starting with '.'";
+            return "git does not accept branch names in which an element (between '/') ends with '.lock' or starts " +
+                "with '.', or that hold '//'";
         }
 
         return null;

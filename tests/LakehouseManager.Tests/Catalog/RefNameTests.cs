@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LakehouseManager.Catalog;
 using Xunit;
 
@@ -27,6 +28,8 @@ public sealed class RefNameTests
     [InlineData("x.lock")]
     [InlineData("a//b")]
     [InlineData("a/.b")]
+    [InlineData("a.lock/b")]
+    [InlineData("a/b.lock/c")]
     public void Invalid_names_are_rejected_naming_the_name(string name)
     {
         var error = Assert.Throws<CatalogException>(() => RefName.Require(name));
@@ -36,11 +39,40 @@ public sealed class RefNameTests
     }
 
     [Theory]
+    [InlineData("a.lock/b", false)]
+    [InlineData("a/b.lock/c", false)]
+    [InlineData("a.lock.lock/x", false)]
+    [InlineData("a/b.lock", false)]
+    [InlineData("a/.lock/b", false)]
+    [InlineData("a.LOCK/b", true)]
+    [InlineData("ab.lockx/c", true)]
+    [InlineData("a/lock", true)]
+    [InlineData("a./b", true)]
+    public async Task Lock_suffixes_are_judged_as_git_check_ref_format_judges_them(string name, bool valid)
+    {
+        var gitAccepts = await GitAcceptsBranchNameAsync(name);
+
+        Assert.Equal(valid, gitAccepts);
+        Assert.Equal(valid, RefName.Validate(name) is null);
+    }
+
+    [Theory]
     [InlineData("0123abcd", true)]
     [InlineData("0123abc", false)]
     [InlineData("0123abcz", false)]
     public void A_hash_has_8_to_64_hex_digits(string text, bool isHash)
     {
         Assert.Equal(isHash, RefName.IsHash(text));
+    }
+
+    private static async Task<bool> GitAcceptsBranchNameAsync(string name)
+    {
+        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("check-ref-format");
+        start.ArgumentList.Add("--branch");
+        start.ArgumentList.Add(name);
+        using var git = Process.Start(start)!;
+        await Task.WhenAll(git.StandardOutput.ReadToEndAsync(), git.StandardError.ReadToEndAsync(), git.WaitForExitAsync());
+        return git.ExitCode == 0;
     }
 }

@@ -72,7 +72,9 @@ internal sealed partial class BranchQueryPlanner
         foreach (var key in _order)
         {
             var baseName = SqliteNames.ToSqliteName(key);
-            if (baseName.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase))
+            // SQLite's and the catalog's own names are kept clear of, so a TEMP view never shadows their tables.
+            if (baseName.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase) ||
+                baseName.StartsWith(LocalCatalogSchema.ReservedPrefix, StringComparison.OrdinalIgnoreCase))
             {
                 baseName = "view~" + baseName;
             }

@@ -83,6 +83,26 @@ internal sealed partial class CatalogStore
     }
 
     /// <summary>Every view key at the commit (only for case-insensitive name resolution in queries).</summary>
+    /// <summary>
+    /// The branches whose head has a view with this key, ignoring ASCII case as SQLite does in table names: a data
+    /// table of that name would hide the view, and tables are shared by all branches.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListBranchesWithViewAsync(string storedKey, CancellationToken cancellationToken)
+    {
+        await using var reader = await ReaderAsync(
+            "SELECT DISTINCT b.name FROM _lh_branches b JOIN _lh_views v ON v.commit_id = b.commit_id " +
+            "WHERE v.key = @p0 COLLATE NOCASE ORDER BY b.name",
+            [storedKey],
+            cancellationToken).ConfigureAwait(false);
+        var branches = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            branches.Add(reader.GetString(0));
+        }
+
+        return branches;
+    }
+
     public async Task<IReadOnlyList<string>> ListViewKeysAsync(long commitId, CancellationToken cancellationToken)
     {
         await using var reader = await ReaderAsync(

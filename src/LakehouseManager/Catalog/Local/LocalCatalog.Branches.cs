@@ -88,10 +88,7 @@ public sealed partial class LocalCatalog
         }
 
         var branches = await store.ListBranchesAsync(cancellationToken).ConfigureAwait(false);
-        throw new CatalogException(
-            CatalogErrorKind.ReferenceNotFound,
-            $"Catalog branch '{name}' does not exist in the {Description}. " +
-            $"Branches there: {string.Join(", ", branches.Select(b => b.Name))}.");
+        throw CatalogExtensions.BranchNotFound(name, Description, branches.Select(b => b.Name));
     }
 
     /// <summary>The commit with this hash (or unique prefix of at least 8 hex digits), or an error naming it.</summary>

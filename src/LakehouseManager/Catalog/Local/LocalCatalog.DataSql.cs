@@ -62,9 +62,11 @@ public sealed partial class LocalCatalog
                     if (!readOnly)
                     {
                         await store.BeginAsync(write: true, cancellationToken).ConfigureAwait(false);
+                        await RequireNoViewNamedAsync(store, statement, cancellationToken).ConfigureAwait(false);
                     }
 
-                    var result = await ReadResultAsync(connection, plan.Sql, maxRows, cancellationToken).ConfigureAwait(false);
+                    var result = await ReadResultAsync(connection, branch, plan.Sql, maxRows, cancellationToken)
+                        .ConfigureAwait(false);
                     if (statement.IsDdl)
                     {
                         await store.SyncTableRegistryAsync(cancellationToken).ConfigureAwait(false);
@@ -87,7 +89,45 @@ public sealed partial class LocalCatalog
         }
     }
 
+    /// <summary>
+    /// A table a statement creates or renames to may not take the name of a view at any branch: tables are shared by
+    /// all branches, so it would break that branch's queries. Checked in the statement's write transaction.
+    /// </summary>
+    private static async Task RequireNoViewNamedAsync(CatalogStore store, DataStatement statement, CancellationToken cancellationToken)
+    {
+        if (statement.DefinedTable is not { } table || statement.DefinedVerb == "dropped")
+        {
+            return;
+        }
+
+        var branches = await store.ListBranchesWithViewAsync(StorageKey.Encode(table), cancellationToken).ConfigureAwait(false);
+        if (branches.Count > 0)
+        {
+            throw new CatalogException(
+                CatalogErrorKind.BadRequest,
+                $"{table} is a view at branch{(branches.Count == 1 ? string.Empty : "es")} " +
+                $"{string.Join(", ", branches.Select(b => $"'{b}'"))}; a data table may not take a view's name, " +
+                "since data tables are shared by all branches.");
+        }
+    }
+
+    /// <summary>Runs the user's statement under the <see cref="UserSqlGuard"/>, and only it.</summary>
     private static async Task<(LocalSqlResult Result, int Affected)> ReadResultAsync(
+        SqliteConnection connection, string branch, string sql, int maxRows, CancellationToken cancellationToken)
+    {
+        using var guard = UserSqlGuard.Install(connection, queryOnly: false);
+        try
+        {
+            return await ReadRowsAsync(connection, sql, maxRows, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException exception) when (guard.Explain(exception) is { } reason)
+        {
+            throw new CatalogException(
+                CatalogErrorKind.BadRequest, $"The statement at branch '{branch}' was refused: {reason}.", exception);
+        }
+    }
+
+    private static async Task<(LocalSqlResult Result, int Affected)> ReadRowsAsync(
         SqliteConnection connection, string sql, int maxRows, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

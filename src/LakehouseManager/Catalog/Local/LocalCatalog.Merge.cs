@@ -18,8 +18,8 @@ public sealed partial class LocalCatalog
     /// differently since the common ancestor is a conflict (KEY_EXISTS, KEY_DOES_NOT_EXIST, VALUE_DIFFERS) and then
     /// nothing is applied; a key both sides changed the same way is not. Success makes one merge commit whose parents
     /// are the target head and <paramref name="fromHash"/>. When <paramref name="fromHash"/> is already in the target's
-    /// history the merge succeeds without a commit. <see cref="MergeResult.ResultHash"/> is always the target's head
-    /// after the call.
+    /// history the merge succeeds without a commit, whatever <paramref name="expectedTargetHash"/> says.
+    /// <see cref="MergeResult.ResultHash"/> is always the target's head after the call.
     /// </summary>
     public Task<MergeResult> MergeAsync(
         string fromBranch,
@@ -39,15 +39,18 @@ public sealed partial class LocalCatalog
                 var target = await RequireBranchAsync(store, targetBranch, cancellationToken).ConfigureAwait(false);
                 await RequireBranchAsync(store, fromBranch, cancellationToken).ConfigureAwait(false);
                 var from = await ResolveHashAsync(store, fromHash, cancellationToken).ConfigureAwait(false);
-                await RequireExactHeadAsync(store, targetBranch, target, expectedTargetHash, cancellationToken)
-                    .ConfigureAwait(false);
-
                 var baseId = await CommitGraph.MergeBaseAsync(store, from.Id, target.Id, cancellationToken).ConfigureAwait(false);
                 var baseHash = (await store.GetNodeAsync(baseId, cancellationToken).ConfigureAwait(false)).Hash;
+
+                // Already merged is success whatever the caller expected the target to be at: a retry after the target
+                // moved on must not fail.
                 if (baseId == from.Id)
                 {
                     return new MergeResult(true, false, target.Hash, baseHash, []);
                 }
+
+                await RequireExactHeadAsync(store, targetBranch, target, expectedTargetHash, cancellationToken)
+                    .ConfigureAwait(false);
 
                 var (applied, conflicts) = await ThreeWayAsync(store, baseId, from.Id, target.Id, cancellationToken)
                     .ConfigureAwait(false);

@@ -34,19 +34,29 @@ public sealed partial class LocalCatalog
                 .ConfigureAwait(false);
             await InstantiateViewsAsync(connection, branch, plan.Views, cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, "PRAGMA query_only = ON", cancellationToken).ConfigureAwait(false);
+
+            // The guard stays for the cursor's life: SQLite compiles the query again if the schema changes meanwhile.
+            var guard = UserSqlGuard.Install(connection, queryOnly: true);
             var command = connection.CreateCommand();
             command.CommandText = plan.Sql;
             try
             {
                 using var registration = cancellationToken.Register(LocalQueryCursor.Interrupt, connection);
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                return new LocalQueryCursor(connection, command, reader, branch);
+                return new LocalQueryCursor(connection, command, reader, branch, guard);
             }
             catch (SqliteException exception)
             {
                 await command.DisposeAsync().ConfigureAwait(false);
+                guard.Dispose();
                 cancellationToken.ThrowIfCancellationRequested();
-                throw LocalQueryCursor.QueryFailed(branch, exception);
+                throw LocalQueryCursor.QueryFailed(branch, exception, guard);
+            }
+            catch
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+                guard.Dispose();
+                throw;
             }
         }
         catch
@@ -87,6 +97,9 @@ public sealed partial class LocalCatalog
     internal static async Task InstantiateViewsAsync(
         SqliteConnection connection, string branch, IReadOnlyList<PlannedView> views, CancellationToken cancellationToken)
     {
+        // A view's text is user SQL too: the guard keeps it off the catalog's tables. Making the TEMP view writes
+        // SQLite's temp schema, so the guard allows writes here; a view is a query, which SQLite checks itself.
+        using var guard = UserSqlGuard.Install(connection, queryOnly: false);
         foreach (var view in views)
         {
             var name = SqliteNames.Quote(view.TempName);
@@ -99,7 +112,7 @@ public sealed partial class LocalCatalog
             {
                 throw new CatalogException(
                     CatalogErrorKind.BadRequest,
-                    $"View {view.Key} at branch '{branch}' does not compile: {exception.Message}",
+                    $"View {view.Key} at branch '{branch}' does not compile: {guard.Explain(exception) ?? exception.Message}",
                     exception);
             }
         }

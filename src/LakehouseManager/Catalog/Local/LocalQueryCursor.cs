@@ -16,14 +16,17 @@ public sealed class LocalQueryCursor : IQueryCursor
     private readonly SqliteCommand _command;
     private readonly SqliteDataReader _reader;
     private readonly string _branch;
+    private readonly UserSqlGuard _guard;
     private bool _started;
 
-    internal LocalQueryCursor(SqliteConnection connection, SqliteCommand command, SqliteDataReader reader, string branch)
+    internal LocalQueryCursor(
+        SqliteConnection connection, SqliteCommand command, SqliteDataReader reader, string branch, UserSqlGuard guard)
     {
         _connection = connection;
         _command = command;
         _reader = reader;
         _branch = branch;
+        _guard = guard;
         Columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
     }
 
@@ -56,7 +59,7 @@ public sealed class LocalQueryCursor : IQueryCursor
             }
             catch (SqliteException exception)
             {
-                throw QueryFailed(_branch, exception);
+                throw QueryFailed(_branch, exception, _guard);
             }
 
             if (!hasRow)
@@ -78,11 +81,14 @@ public sealed class LocalQueryCursor : IQueryCursor
     {
         await _reader.DisposeAsync().ConfigureAwait(false);
         await _command.DisposeAsync().ConfigureAwait(false);
+        _guard.Dispose();
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
-    internal static CatalogException QueryFailed(string branch, SqliteException exception) =>
-        new(CatalogErrorKind.BadRequest, $"The query at branch '{branch}' failed: {exception.Message}", exception);
+    internal static CatalogException QueryFailed(string branch, SqliteException exception, UserSqlGuard guard) =>
+        guard.Explain(exception) is { } reason
+            ? new(CatalogErrorKind.BadRequest, $"The query at branch '{branch}' was refused: {reason}.", exception)
+            : new(CatalogErrorKind.BadRequest, $"The query at branch '{branch}' failed: {exception.Message}", exception);
 
     /// <summary>Stops the statement running on the connection: SQLite checks the flag between steps.</summary>
     internal static void Interrupt(object? connection)

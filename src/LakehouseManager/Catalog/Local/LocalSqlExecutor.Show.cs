@@ -38,6 +38,7 @@ public sealed partial class LocalSqlExecutor
         return new LocalSqlResult(["path", "sql_definition"], rows, Count(rows.Count, "view", "views"))
         {
             Truncated = truncated,
+            IsViewDefinitions = true,
         };
     }
 
@@ -73,7 +74,10 @@ public sealed partial class LocalSqlExecutor
             ?? throw new CatalogException(
                 CatalogErrorKind.BadRequest, $"View {statement.Key} does not exist at {description}.");
         return new LocalSqlResult(
-            ["path", "sql_definition"], [[$"[{view.Key}] at {description}", view.Sql]], $"View {view.Key} at {description}.");
+            ["path", "sql_definition"], [[$"[{view.Key}] at {description}", view.Sql]], $"View {view.Key} at {description}.")
+        {
+            IsViewDefinitions = true,
+        };
     }
 
     private static bool IsUnder(ContentKey key, ContentKey ns) =>

@@ -94,17 +94,8 @@ public sealed partial class LocalSqlExecutor
         return LocalSqlResult.Summary($"View {key} has been dropped at branch '{head.Name}'.", commit.Hash);
     }
 
-    private async Task<LocalSqlResult> ExecuteDataAsync(
-        CatalogBranch head, DataStatement statement, CancellationToken cancellationToken)
-    {
-        if (statement.DefinedTable is { } table && statement.DefinedVerb != "dropped" &&
-            (await _catalog.GetViewsAsync(head.Hash, [table], cancellationToken).ConfigureAwait(false)).Count > 0)
-        {
-            throw new CatalogException(
-                CatalogErrorKind.BadRequest,
-                $"{table} is a view at branch '{head.Name}'; a data table may not take a view's name.");
-        }
-
-        return await _catalog.ExecuteDataStatementAsync(head.Name, statement, _maxRows, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>Plain SQL; a table it names may not be a view at any branch, which the catalog checks as it writes.</summary>
+    private Task<LocalSqlResult> ExecuteDataAsync(
+        CatalogBranch head, DataStatement statement, CancellationToken cancellationToken) =>
+        _catalog.ExecuteDataStatementAsync(head.Name, statement, _maxRows, cancellationToken);
 }

@@ -13,6 +13,12 @@ public sealed record LocalSqlResult(IReadOnlyList<string> Columns, IReadOnlyList
 
     public string? CommitHash { get; init; }
 
+    /// <summary>
+    /// Whether the rows are views, (path, SQL) pairs (SHOW VIEWS, SHOW CREATE VIEW): a console prints each SQL text
+    /// verbatim, since a table would cut and flatten it.
+    /// </summary>
+    public bool IsViewDefinitions { get; init; }
+
     /// <summary>Dremio's result of a DDL command: columns <c>ok</c> and <c>summary</c>, one row.</summary>
     public static LocalSqlResult Summary(string summary, string? commitHash = null) =>
         new(["ok", "summary"], [[true, summary]], summary) { CommitHash = commitHash };

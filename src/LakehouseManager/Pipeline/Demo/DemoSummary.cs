@@ -26,7 +26,7 @@ public static class DemoSummary
             .Append($"  local catalog     {Relative(w.CatalogPath)}\n")
             .Append($"  delta             {Relative(Path.Combine(w.ArtifactsPath, "catalog-delta.json"))}\n")
             .Append($"  data-test reports {Relative(Path.Combine(w.ArtifactsPath, "test-results"))}/data-tests.{{md,xml}}\n")
-            .Append($"  pull request      {Relative(Path.Combine(w.ArtifactsPath, "pull-requests"))}/dev-into-main/ (the comments posted)\n")
+            .Append($"  pull request      {Relative(Path.Combine(w.ArtifactsPath, "pull-requests"))}/dev..main/ (the comments posted)\n")
             .Append($"  verification      {Relative(Path.Combine(w.ArtifactsPath, "mirror-verification.json"))}\n\n")
             .Append("Try it yourself on the demo's catalog and mirror:\n")
             .Append($"  ./build.sh Sql --catalog-path {root}/catalog.db --to-ref dev --sql \"SHOW VIEWS\"\n")

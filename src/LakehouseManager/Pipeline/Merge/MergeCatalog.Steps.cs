@@ -30,13 +30,13 @@ public sealed partial class MergeCatalog
         // merge (main merged into dev) records the target's state, not the reviewed one.
         var watermark = await _mirror.FindWatermarkAsync(sourceCommit, pullRequest.SourceBranch, cancellationToken).ConfigureAwait(false)
             ?? throw new LakehouseException(
-                $"Git branch '{pullRequest.SourceBranch}' at {Short(sourceCommit)} has no mirror commit of catalog branch " +
+                $"Git branch '{pullRequest.SourceBranch}' at {HashText.Short(sourceCommit)} has no mirror commit of catalog branch " +
                 $"'{pullRequest.SourceBranch}' on its line of history (no '{GitWatermark.CatalogRefKey}: " +
                 $"{pullRequest.SourceBranch}' trailer): the branch was never synced, so there is no reviewed catalog state " +
                 $"to merge. Run Sync for '{pullRequest.SourceBranch}' and review the pull request first.");
         LogReviewedState(
-            Capitalized(pullRequest), Short(pullRequest.TargetCommit), Short(watermark.GitCommit), watermark.CatalogRef,
-            Short(watermark.CatalogHash));
+            Capitalized(pullRequest), HashText.Short(pullRequest.TargetCommit), HashText.Short(watermark.GitCommit), watermark.CatalogRef,
+            HashText.Short(watermark.CatalogHash));
         return watermark;
     }
 
@@ -58,14 +58,14 @@ public sealed partial class MergeCatalog
         {
             throw new LakehouseException(
                 $"The reviewed catalog hash {hash} (recorded for catalog branch '{watermark.CatalogRef}' by mirror " +
-                $"commit {Short(watermark.GitCommit)}) is not in the history of catalog branch '{source.Name}' (at " +
+                $"commit {HashText.Short(watermark.GitCommit)}) is not in the history of catalog branch '{source.Name}' (at " +
                 $"{source.Hash}): the catalog branch was reset or recreated after it was synced. Sync " +
                 $"'{source.Name}' again and review the pull request before merging.");
         }
 
         if (source.Hash != hash)
         {
-            LogUnreviewedChanges(source.Name, Short(source.Hash), Short(hash));
+            LogUnreviewedChanges(source.Name, HashText.Short(source.Hash), HashText.Short(hash));
         }
 
         return source;
@@ -74,8 +74,8 @@ public sealed partial class MergeCatalog
     private async Task<MergeCatalogResult> ReportConflictsAsync(MergeCatalogResult result, CancellationToken cancellationToken)
     {
         LogConflicts(
-            result.Conflicts.Count, result.SourceBranch, Short(result.FromHash), result.TargetBranch,
-            Short(result.TargetHashBefore));
+            result.Conflicts.Count, result.SourceBranch, HashText.Short(result.FromHash), result.TargetBranch,
+            HashText.Short(result.TargetHashBefore));
         foreach (var conflict in result.Conflicts)
         {
             LogConflict(conflict.Key.ToString(), conflict.ConflictType, conflict.Message);
@@ -88,7 +88,7 @@ public sealed partial class MergeCatalog
 
     private async Task<MergeCatalogResult> ReportMergedAsync(MergeCatalogResult result, CancellationToken cancellationToken)
     {
-        LogMerged(result.SourceBranch, Short(result.FromHash), result.TargetBranch, Short(result.TargetHashAfter));
+        LogMerged(result.SourceBranch, HashText.Short(result.FromHash), result.TargetBranch, HashText.Short(result.TargetHashAfter));
         await CommentAsync(result, MergeCatalogReport.MergedMarkdown(result), cancellationToken).ConfigureAwait(false);
         return result;
     }

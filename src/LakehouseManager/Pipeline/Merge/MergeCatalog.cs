@@ -68,7 +68,7 @@ public sealed partial class MergeCatalog
         {
             if (await _catalog.IsAncestorAsync(fromHash, target.Hash, cancellationToken).ConfigureAwait(false))
             {
-                LogAlreadyMerged(pullRequest.SourceBranch, Short(fromHash), target.Name, Short(target.Hash));
+                LogAlreadyMerged(pullRequest.SourceBranch, HashText.Short(fromHash), target.Name, HashText.Short(target.Hash));
                 return Result(MergeCatalogOutcome.AlreadyMerged, target.Hash, target.Hash, [], attempt);
             }
 
@@ -104,7 +104,7 @@ public sealed partial class MergeCatalog
                     ?? (await _catalog.GetBranchAsync(target.Name, cancellationToken).ConfigureAwait(false)).Hash;
                 if (!merge.WasApplied)
                 {
-                    LogAlreadyMerged(pullRequest.SourceBranch, Short(fromHash), target.Name, Short(after));
+                    LogAlreadyMerged(pullRequest.SourceBranch, HashText.Short(fromHash), target.Name, HashText.Short(after));
                     return Result(MergeCatalogOutcome.AlreadyMerged, target.Hash, after, [], attempt);
                 }
 
@@ -123,7 +123,7 @@ public sealed partial class MergeCatalog
                         exception);
                 }
 
-                LogTargetMoved(target.Name, Short(target.Hash), attempt + 1, _options.MaxAttempts);
+                LogTargetMoved(target.Name, HashText.Short(target.Hash), attempt + 1, _options.MaxAttempts);
                 target = await _catalog.GetBranchAsync(target.Name, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -140,8 +140,8 @@ public sealed partial class MergeCatalog
             return;
         }
 
-        var heads = $"source branch '{pullRequest.SourceBranch}' is at {Short(pullRequest.SourceCommit)} and target " +
-            $"branch '{pullRequest.TargetBranch}' at {Short(pullRequest.TargetCommit)}";
+        var heads = $"source branch '{pullRequest.SourceBranch}' is at {HashText.Short(pullRequest.SourceCommit)} and target " +
+            $"branch '{pullRequest.TargetBranch}' at {HashText.Short(pullRequest.TargetCommit)}";
         throw new LakehouseException(pullRequest.Status == PullRequestStatus.Closed
             ? $"{Capitalized(pullRequest)} was closed without being merged ({heads}): there is nothing to merge into " +
               "the catalog."
@@ -150,7 +150,4 @@ public sealed partial class MergeCatalog
     }
 
     private static string Capitalized(PullRequest pullRequest) => "P" + pullRequest.ToString()[1..];
-
-    internal static string Short(string? hash) =>
-        hash is null ? "(none)" : hash.Length > 12 ? hash[..12] : hash;
 }

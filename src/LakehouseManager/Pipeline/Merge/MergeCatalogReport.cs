@@ -16,8 +16,8 @@ public static class MergeCatalogReport
         ArgumentNullException.ThrowIfNull(result);
         var text = new StringBuilder()
             .Append("✅ **Catalog merged.** Merged catalog branch ").Append(Code(result.SourceBranch))
-            .Append(" at ").Append(Code(Short(result.FromHash))).Append(" into ").Append(Code(result.TargetBranch))
-            .Append(": ").Append(Code(result.TargetBranch)).Append(" is now at ").Append(Code(Short(result.TargetHashAfter)))
+            .Append(" at ").Append(Code(HashText.Short(result.FromHash))).Append(" into ").Append(Code(result.TargetBranch))
+            .Append(": ").Append(Code(result.TargetBranch)).Append(" is now at ").Append(Code(HashText.Short(result.TargetHashAfter)))
             .Append(".\n");
         AppendUnreviewed(text, result);
         return text.ToString();
@@ -32,9 +32,9 @@ public static class MergeCatalogReport
         ArgumentNullException.ThrowIfNull(result);
         var head = new StringBuilder()
             .Append("❌ **Catalog merge refused: ").Append(Count(result.Conflicts.Count)).Append(".** Catalog branch ")
-            .Append(Code(result.SourceBranch)).Append(" at ").Append(Code(Short(result.FromHash)))
+            .Append(Code(result.SourceBranch)).Append(" at ").Append(Code(HashText.Short(result.FromHash)))
             .Append(" cannot be merged into ").Append(Code(result.TargetBranch)).Append(" at ")
-            .Append(Code(Short(result.TargetHashBefore))).Append(", so nothing was merged.\n\n")
+            .Append(Code(HashText.Short(result.TargetHashBefore))).Append(", so nothing was merged.\n\n")
             .Append("| View | Conflict | Message |\n| --- | --- | --- |\n").ToString();
         var foot = new StringBuilder("\nResolve the conflicts on catalog branch ").Append(Code(result.TargetBranch))
             .Append(" (or on ").Append(Code(result.SourceBranch)).Append(", then sync and review again), and run ")
@@ -63,19 +63,19 @@ public static class MergeCatalogReport
         var text = new StringBuilder(result.Outcome switch
         {
             MergeCatalogOutcome.Merged =>
-                $"Merged catalog branch {source} at {Short(result.FromHash)} into {target}: {target} is now at " +
-                $"{Short(result.TargetHashAfter)}.",
+                $"Merged catalog branch {source} at {HashText.Short(result.FromHash)} into {target}: {target} is now at " +
+                $"{HashText.Short(result.TargetHashAfter)}.",
             MergeCatalogOutcome.AlreadyMerged =>
-                $"Catalog branch {source} at {Short(result.FromHash)} is already merged into {target} (at " +
-                $"{Short(result.TargetHashAfter)}): nothing to do.",
+                $"Catalog branch {source} at {HashText.Short(result.FromHash)} is already merged into {target} (at " +
+                $"{HashText.Short(result.TargetHashAfter)}): nothing to do.",
             _ =>
-                $"Catalog merge refused: {Count(result.Conflicts.Count)} merging {source} at {Short(result.FromHash)} " +
-                $"into {target} at {Short(result.TargetHashBefore)}; nothing was merged.",
+                $"Catalog merge refused: {Count(result.Conflicts.Count)} merging {source} at {HashText.Short(result.FromHash)} " +
+                $"into {target} at {HashText.Short(result.TargetHashBefore)}; nothing was merged.",
         }).Append('\n');
         if (result.HasUnreviewedChanges)
         {
-            text.Append($"Not merged: the changes on catalog branch {source} after {Short(result.FromHash)} (now at ")
-                .Append($"{Short(result.SourceHead)}), which were never synced to the pull request.\n");
+            text.Append($"Not merged: the changes on catalog branch {source} after {HashText.Short(result.FromHash)} (now at ")
+                .Append($"{HashText.Short(result.SourceHead)}), which were never synced to the pull request.\n");
         }
 
         if (result.Conflicts.Count > 0)
@@ -101,7 +101,7 @@ public static class MergeCatalogReport
         if (result.HasUnreviewedChanges)
         {
             text.Append("\n⚠️ Catalog branch ").Append(Code(result.SourceBranch)).Append(" has changes after ")
-                .Append(Code(Short(result.FromHash))).Append(" (it is now at ").Append(Code(Short(result.SourceHead)))
+                .Append(Code(HashText.Short(result.FromHash))).Append(" (it is now at ").Append(Code(HashText.Short(result.SourceHead)))
                 .Append(") that were never synced to this pull request: they were not merged and stay on ")
                 .Append(Code(result.SourceBranch)).Append(".\n");
         }
@@ -117,6 +117,4 @@ public static class MergeCatalogReport
     private static string Count(int conflicts) => conflicts == 1 ? "1 conflict" : $"{conflicts} conflicts";
 
     private static string Code(string text) => MarkdownText.Code(text);
-
-    private static string Short(string? hash) => MergeCatalog.Short(hash);
 }

@@ -126,7 +126,31 @@ public static class MirrorComparison
             ? new MirrorDrift(MirrorDriftKind.Different, key, path, path, "the file lacks the final newline the mirror adds")
             : new MirrorDrift(
                 MirrorDriftKind.Different, key, path, path,
-                $"first difference at line {difference.Line}, column {difference.Column}", difference);
+                $"first difference at line {difference.Line}, column {difference.Column}{InvisibleCause(sql, text)}",
+                difference);
+    }
+
+    /// <summary>The usual invisible causes, named (an editor or a checkout added them): empty for any other change.</summary>
+    private static string InvisibleCause(string sql, string text)
+    {
+        if (text.StartsWith('\uFEFF') && !sql.StartsWith('\uFEFF'))
+        {
+            return ": the mirror file starts with a byte-order mark (U+FEFF)";
+        }
+
+        // Compared as whole files, with the final line break, since the mirror's own final "\n" may follow a "\r".
+        if (text.Contains('\r', StringComparison.Ordinal) != sql.Contains('\r', StringComparison.Ordinal) &&
+            string.Equals(
+                (text + "\n").Replace("\r\n", "\n", StringComparison.Ordinal),
+                (sql + "\n").Replace("\r\n", "\n", StringComparison.Ordinal),
+                StringComparison.Ordinal))
+        {
+            return text.Contains('\r', StringComparison.Ordinal)
+                ? ": the mirror file has CRLF line endings where the view's SQL has LF"
+                : ": the mirror file has LF line endings where the view's SQL has CRLF";
+        }
+
+        return string.Empty;
     }
 
     private static int CompareDrift(MirrorDrift a, MirrorDrift b)

@@ -1,4 +1,5 @@
 using System.Text;
+using LakehouseManager.Catalog;
 using LakehouseManager.Reporting;
 
 namespace LakehouseManager.Pipeline.Verify;
@@ -14,8 +15,8 @@ public static class MirrorVerificationReport
         ArgumentNullException.ThrowIfNull(verification);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxListed, 1);
         var comparison = verification.Comparison;
-        var subject = $"Catalog branch {verification.Branch} at {Short(verification.CatalogHash)} and mirror " +
-            $"{verification.GitRevision} at {Short(verification.GitCommit)}" +
+        var subject = $"Catalog branch {verification.Branch} at {HashText.Short(verification.CatalogHash)} and mirror " +
+            $"{verification.GitRevision} at {HashText.Short(verification.GitCommit)}" +
             (verification.MirrorPath.Length == 0 ? string.Empty : $" (folder {verification.MirrorPath})");
         if (comparison.Agrees)
         {
@@ -100,6 +101,4 @@ public static class MirrorVerificationReport
     }
 
     private static string Views(int count) => count == 1 ? "1 view" : $"{count} views";
-
-    private static string Short(string hash) => VerifyMirror.Short(hash);
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace LakehouseManager.Pipeline.Verify;
 
 /// <summary>
@@ -32,7 +35,10 @@ public sealed record TextDifference(int Line, int Column, string? CatalogLine, s
         }
     }
 
-    /// <summary>The line as a short excerpt around <see cref="Column"/>: long SQL lines are cut with "…".</summary>
+    /// <summary>
+    /// The line as a short excerpt around <see cref="Column"/>: long SQL lines are cut with "…", and characters that
+    /// print as nothing or as a plain space are shown by <see cref="ShowInvisible"/>, so the difference can be seen.
+    /// </summary>
     public static string Excerpt(string? line, int column, int width = 100)
     {
         if (line is null)
@@ -52,8 +58,51 @@ public sealed record TextDifference(int Line, int Column, string? CatalogLine, s
             end--;
         }
 
-        return (start > 0 ? "…" : string.Empty) + line[start..end] + (end < line.Length ? "…" : string.Empty);
+        return (start > 0 ? "…" : string.Empty) + ShowInvisible(line[start..end]) + (end < line.Length ? "…" : string.Empty);
     }
+
+    /// <summary>
+    /// The text with its invisible characters made visible: <c>\r</c> and <c>\t</c>, and <c>&lt;U+XXXX&gt;</c> for other
+    /// control and format characters (a byte-order mark is <c>&lt;U+FEFF&gt;</c>) and for spaces other than U+0020 (a
+    /// no-break space is <c>&lt;U+00A0&gt;</c>).
+    /// </summary>
+    public static string ShowInvisible(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Any(IsInvisible))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (c == '\r')
+            {
+                builder.Append("\\r");
+            }
+            else if (c == '\t')
+            {
+                builder.Append("\\t");
+            }
+            else if (IsInvisible(c))
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"<U+{(int)c:X4}>");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Whether the character prints as nothing, or looks like an ordinary space while it is not one.</summary>
+    public static bool IsInvisible(char c) =>
+        c != ' ' &&
+        char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.SpaceSeparator
+            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
     private static int FirstDifferentColumn(string a, string b)
     {

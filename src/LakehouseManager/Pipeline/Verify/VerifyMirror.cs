@@ -61,7 +61,7 @@ public sealed partial class VerifyMirror
             .Select(path => (Repository: path, Relative: _folder.FromRepositoryPath(path)))
             .Where(f => f.Relative is not null && MirrorLayout.IsMirrorFile(f.Relative))
             .ToList();
-        LogReading(views.Count, branch, Short(catalogBranch.Hash), mirrorFiles.Count, revision, Short(commit));
+        LogReading(views.Count, branch, HashText.Short(catalogBranch.Hash), mirrorFiles.Count, revision, HashText.Short(commit));
 
         var contents = await _repository.ReadFilesAsync(commit, mirrorFiles.Select(f => f.Repository), cancellationToken)
             .ConfigureAwait(false);
@@ -70,12 +70,12 @@ public sealed partial class VerifyMirror
         var result = new MirrorVerification(branch, catalogBranch.Hash, revision, commit, _folder.MirrorPath, comparison);
         if (result.Agrees)
         {
-            LogAgree(branch, Short(catalogBranch.Hash), revision, Short(commit), comparison.ViewCount);
+            LogAgree(branch, HashText.Short(catalogBranch.Hash), revision, HashText.Short(commit), comparison.ViewCount);
         }
         else
         {
             LogDrift(
-                branch, Short(catalogBranch.Hash), revision, Short(commit), comparison.Missing.Count, comparison.Extra.Count,
+                branch, HashText.Short(catalogBranch.Hash), revision, HashText.Short(commit), comparison.Missing.Count, comparison.Extra.Count,
                 comparison.Different.Count, comparison.Misplaced.Count);
         }
 
@@ -105,8 +105,6 @@ public sealed partial class VerifyMirror
                 (hasRemote ? $"(neither '{_remote}/{branch}' nor a local branch '{branch}')" : "(no local branch of that name)") +
                 ": sync the catalog branch first, or check --repo-path and the branch name.");
     }
-
-    internal static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fetching {Remote} to verify what was pushed.")]
     private partial void LogFetching(string remote);

@@ -62,8 +62,11 @@ public sealed partial class LocalPullRequestHost : IPullRequestHost
 
     public int MaxCommentLength => DefaultMaxCommentLength;
 
-    /// <summary>The id of the pull request of a branch pair: stable, readable, e.g. <c>dev-into-main</c>.</summary>
-    public static string PullRequestId(string sourceBranch, string targetBranch) => $"{sourceBranch}-into-{targetBranch}";
+    /// <summary>
+    /// The id of the pull request of a branch pair: stable, readable, e.g. <c>dev..main</c>. Branch names never hold
+    /// <c>..</c>, so two different pairs never share an id (and a comment folder).
+    /// </summary>
+    public static string PullRequestId(string sourceBranch, string targetBranch) => $"{sourceBranch}..{targetBranch}";
 
     /// <summary>
     /// Fetches (when the remote exists), resolves both branches and decides whether the pull request is merged: see

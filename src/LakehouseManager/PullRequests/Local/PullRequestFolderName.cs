@@ -5,7 +5,7 @@ namespace LakehouseManager.PullRequests.Local;
 
 /// <summary>
 /// The folder of a pull request's comments, named after its id. Branch names may hold <c>/</c>, which becomes
-/// <c>%2F</c> so that <c>feature/x-into-main</c> is one folder; everything else a branch name may hold (letters,
+/// <c>%2F</c> so that <c>feature/x..main</c> is one folder; everything else a branch name may hold (letters,
 /// digits, <c>. _ -</c>) is safe in a file name everywhere. A very long id is cut and completed by a hash of it, so
 /// that the name stays unique and within file-name limits.
 /// </summary>

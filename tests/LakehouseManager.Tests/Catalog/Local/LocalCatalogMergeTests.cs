@@ -138,6 +138,26 @@ public sealed class LocalCatalogMergeTests
     }
 
     [Fact]
+    public async Task Merging_an_already_merged_hash_with_a_stale_expected_hash_is_a_success_without_a_new_commit()
+    {
+        using var temp = new TempDirectory();
+        using var catalog = await OpenAsync(temp);
+        var root = (await catalog.GetBranchAsync("main")).Hash;
+        await catalog.CreateBranchAsync("dev", root);
+        var dev = await PutAsync(catalog, "dev", ("a.v", "SELECT 1"));
+        await catalog.MergeAsync("dev", dev, "main", root, dryRun: false);
+        var main = await PutAsync(catalog, "main", ("b.v", "SELECT 2"));
+
+        var again = await catalog.MergeAsync("dev", dev, "main", root, dryRun: false);
+
+        Assert.True(again.WasSuccessful);
+        Assert.False(again.WasApplied);
+        Assert.Equal(main, again.ResultHash);
+        Assert.Equal(dev, again.CommonAncestorHash);
+        Assert.Equal(main, (await catalog.GetBranchAsync("main")).Hash);
+    }
+
+    [Fact]
     public async Task Merging_main_back_into_a_branch_then_the_branch_into_main_carries_only_the_branch_changes()
     {
         using var temp = new TempDirectory();

@@ -105,9 +105,20 @@ public sealed class LocalQueryTests
         Assert.Contains("view s.v", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_table_alias_named_at_is_an_alias()
+    {
+        using var temp = new TempDirectory();
+        using var catalog = await SeedAsync(temp);
+
+        var rows = await QueryAsync(catalog, "main", "SELECT at.id FROM shop.raw.orders at WHERE at.id > 1 ORDER BY at.id");
+
+        Assert.Equal([[2L], [3L]], rows);
+    }
+
     [Theory]
     [InlineData("DELETE FROM shop.raw.orders", "Only queries run at a branch")]
-    [InlineData("WITH x AS (SELECT 1) DELETE FROM shop.raw.orders", "readonly")]
+    [InlineData("WITH x AS (SELECT 1) DELETE FROM shop.raw.orders", "only queries (SELECT, WITH ... SELECT, VALUES) run here")]
     [InlineData("SELECT * FROM shop.raw.nope", "Unknown table or view shop.raw.nope at line 1, column 15")]
     [InlineData("SELECT * FROM _lh_commits", "reserved")]
     [InlineData("SELECT 1; DELETE FROM shop.raw.orders", "Run one statement at a time")]

@@ -81,6 +81,27 @@ public sealed class LocalSqlExecutorViewTests
     }
 
     [Fact]
+    public async Task A_data_table_may_not_take_the_name_of_a_view_on_another_branch()
+    {
+        using var temp = new TempDirectory();
+        using var catalog = await SeedAsync(temp);
+        var sql = new LocalSqlExecutor(catalog);
+        await sql.ExecuteAsync("main", "CREATE BRANCH dev");
+        await sql.ExecuteAsync("main", "CREATE BRANCH qa");
+        await sql.ExecuteAsync("dev", "CREATE VIEW s.v AS SELECT 1 AS x");
+        await sql.ExecuteAsync("qa", "CREATE VIEW S.V AS SELECT 2 AS x");
+
+        var created = await Assert.ThrowsAsync<CatalogException>(() => sql.ExecuteAsync("main", "CREATE TABLE s.v (x INT)"));
+        var renamed = await Assert.ThrowsAsync<CatalogException>(
+            () => sql.ExecuteAsync("main", "ALTER TABLE shop.raw.orders RENAME TO S.V"));
+
+        Assert.Contains("s.v is a view at branches 'dev', 'qa'; a data table may not take a view's name", created.Message, StringComparison.Ordinal);
+        Assert.Contains("S.V is a view at branches 'dev', 'qa'", renamed.Message, StringComparison.Ordinal);
+        Assert.Equal([Key("shop.raw.orders")], await catalog.ListDataTablesAsync());
+        Assert.Equal([[1L]], await QueryAsync(catalog, "dev", "SELECT x FROM s.v"));
+    }
+
+    [Fact]
     public async Task Drop_view_commits_a_delete_and_if_exists_tolerates_a_missing_view()
     {
         using var temp = new TempDirectory();

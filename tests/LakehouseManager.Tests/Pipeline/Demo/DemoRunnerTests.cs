@@ -36,7 +36,7 @@ public sealed class DemoRunnerTests
             "D\tviews/shop/marketing/legacy_segments.sql\nM\tviews/shop/sales/daily_revenue.sql\nA\tviews/shop/sales/revenue_by_country.sql\n",
             changes);
         Assert.True(File.Exists(Path.Combine(workspace.ArtifactsPath, "test-results", "data-tests.xml")));
-        Assert.True(Directory.EnumerateFiles(Path.Combine(workspace.ArtifactsPath, "pull-requests", "dev-into-main")).Any());
+        Assert.True(Directory.EnumerateFiles(Path.Combine(workspace.ArtifactsPath, "pull-requests", "dev..main")).Any());
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class MergeCatalogReportTests
     private const string MainAfter = "4444444444444444444444444444444444444444444444444444444444444444";
 
     private static readonly PullRequest s_pullRequest = new(
-        "dev-into-main", "dev → main", PullRequestStatus.Closed, true, "dev", "main", "aaaa", "bbbb");
+        "dev..main", "dev → main", PullRequestStatus.Closed, true, "dev", "main", "aaaa", "bbbb");
 
     private static MergeCatalogResult Result(
         MergeCatalogOutcome outcome, string? sourceHead, IReadOnlyList<MergeConflict>? conflicts = null) =>

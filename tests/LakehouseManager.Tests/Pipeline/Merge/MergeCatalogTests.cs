@@ -51,7 +51,7 @@ public sealed class MergeCatalogTests
         var devHead = (await world.Checkout.RevParseAsync("origin/dev"))![..12];
         var mainHead = (await world.Checkout.RevParseAsync("origin/main"))![..12];
         Assert.Equal(
-            $"Pull request dev-into-main (dev → main) is not merged: source branch 'dev' is at {devHead} and target " +
+            $"Pull request dev..main (dev → main) is not merged: source branch 'dev' is at {devHead} and target " +
             $"branch 'main' at {mainHead}. The pull request must be merged in git first; then MergeCatalog merges " +
             "catalog branch 'dev' into 'main'.",
             exception.Message);
@@ -214,7 +214,7 @@ public sealed class MergeCatalogTests
         await world.Checkout.CreateBranchAsync("dev", "main~1");
         var handMade = await world.CommitFileAsync("dev", "views/shop/sales/by_hand.sql", "SELECT 1\n");
         var pullRequest = new PullRequest(
-            "dev-into-main", "dev → main", PullRequestStatus.Closed, true, "dev", "main", handMade, null);
+            "dev..main", "dev → main", PullRequestStatus.Closed, true, "dev", "main", handMade, null);
         var (merge, _) = Create(world);
 
         var exception = await Assert.ThrowsAsync<LakehouseException>(() => merge.RunAsync(pullRequest));

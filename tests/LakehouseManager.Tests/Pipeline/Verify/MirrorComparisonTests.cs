@@ -87,7 +87,8 @@ public sealed class MirrorComparisonTests
     [Theory]
     [InlineData("SELECT 1", "the file lacks the final newline the mirror adds")]
     [InlineData("SELECT 1\n\n", "first difference at line 2, column 1")]
-    [InlineData("\uFEFFSELECT 1\n", "first difference at line 1, column 1")]
+    [InlineData("\uFEFFSELECT 1\n", "first difference at line 1, column 1: the mirror file starts with a byte-order mark (U+FEFF)")]
+    [InlineData("SELECT 1\r\n", "first difference at line 1, column 9: the mirror file has CRLF line endings where the view's SQL has LF")]
     public void Byte_differences_that_text_hides_are_still_drift(string content, string detail)
     {
         var result = MirrorComparison.Compare([View("v", "SELECT 1")], Files(("v.sql", content)));
@@ -178,6 +179,29 @@ public sealed class MirrorComparisonTests
         var difference = TextDifference.Find(catalog, mirror);
 
         Assert.Equal(expected, difference is null ? null : $"{difference.Line}:{difference.Column}:{difference.CatalogLine}:{difference.MirrorLine}");
+    }
+
+    [Theory]
+    [InlineData("SELECT 2", "\uFEFFSELECT 2\n", "first difference at line 1, column 1: the mirror file starts with a byte-order mark (U+FEFF)")]
+    [InlineData("SELECT 1\nFROM t", "SELECT 1\r\nFROM t\r\n", "first difference at line 1, column 9: the mirror file has CRLF line endings where the view's SQL has LF")]
+    [InlineData("SELECT 1\r\nFROM t", "SELECT 1\nFROM t\n", "first difference at line 1, column 9: the mirror file has LF line endings where the view's SQL has CRLF")]
+    [InlineData("SELECT 1 AS x", "SELECT 1\u00A0AS x\n", "first difference at line 1, column 9")]
+    public void Invisible_differences_are_named_when_their_cause_is_known(string sql, string file, string detail)
+    {
+        var result = MirrorComparison.Compare([View("v", sql)], Files(("v.sql", file)));
+
+        Assert.Equal(detail, Assert.Single(result.Different).Detail);
+    }
+
+    [Theory]
+    [InlineData("\uFEFFSELECT 2", 1, "<U+FEFF>SELECT 2")]
+    [InlineData("SELECT 2\r", 9, "SELECT 2\\r")]
+    [InlineData("SELECT 1\u00A0AS x", 9, "SELECT 1<U+00A0>AS x")]
+    [InlineData("SELECT\t1\u200B", 7, "SELECT\\t1<U+200B>")]
+    [InlineData("SELECT 1 AS x", 1, "SELECT 1 AS x")]
+    public void Excerpts_show_invisible_characters(string line, int column, string excerpt)
+    {
+        Assert.Equal(excerpt, TextDifference.Excerpt(line, column));
     }
 
     [Fact]

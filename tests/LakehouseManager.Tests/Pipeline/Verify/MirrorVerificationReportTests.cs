@@ -54,6 +54,27 @@ public sealed class MirrorVerificationReportTests
     }
 
     [Fact]
+    public void Invisible_differences_are_visible_in_the_report()
+    {
+        CatalogView[] views =
+        [
+            new(ContentKey.Of("shop", "bom"), "SELECT 2"),
+            new(ContentKey.Of("shop", "crlf"), "SELECT 1\nFROM t"),
+            new(ContentKey.Of("shop", "nbsp"), "SELECT 1 AS x"),
+        ];
+        var files = new Dictionary<string, byte[]?>
+        {
+            ["shop/bom.sql"] = Encoding.UTF8.GetBytes("\uFEFFSELECT 2\n"),
+            ["shop/crlf.sql"] = Encoding.UTF8.GetBytes("SELECT 1\r\nFROM t\r\n"),
+            ["shop/nbsp.sql"] = Encoding.UTF8.GetBytes("SELECT 1\u00A0AS x\n"),
+        };
+
+        var text = MirrorVerificationReport.ToText(Verification(MirrorComparison.Compare(views, files)));
+
+        ExpectedOutput.AssertMatches(text, "Verify", "invisible.txt");
+    }
+
+    [Fact]
     public void Long_lists_are_capped_with_the_number_left_out()
     {
         var views = Enumerable.Range(1, 30).Select(i => new CatalogView(ContentKey.Of("v", $"view_{i:D2}"), "SELECT 1"));

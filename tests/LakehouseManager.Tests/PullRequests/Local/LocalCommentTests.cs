@@ -10,7 +10,7 @@ namespace LakehouseManager.Tests.PullRequests.Local;
 public sealed class LocalCommentTests
 {
     private static readonly PullRequest s_pullRequest = new(
-        "dev-into-main", "dev → main", PullRequestStatus.Open, false, "dev", "main", "aaaa1111", "bbbb2222");
+        "dev..main", "dev → main", PullRequestStatus.Open, false, "dev", "main", "aaaa1111", "bbbb2222");
 
     private static LocalPullRequestHost CreateHost(TempDirectory temp, TimeProvider? clock = null) =>
         new(new GitRepository(temp.Path), "views", temp.Combine("artifacts", "pull-requests"), timeProvider: clock);
@@ -28,7 +28,7 @@ public sealed class LocalCommentTests
         var comments = await host.ListCommentsAsync(s_pullRequest).ToListAsync();
 
         var folder = host.CommentFolder(s_pullRequest);
-        Assert.Equal(temp.Combine("artifacts", "pull-requests", "dev-into-main"), folder);
+        Assert.Equal(temp.Combine("artifacts", "pull-requests", "dev..main"), folder);
         Assert.Equal(
             ["001-comment.md", "002-reply-to-001.md"],
             Directory.GetFiles(folder, "*.md").Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -57,12 +57,12 @@ public sealed class LocalCommentTests
     {
         using var temp = new TempDirectory();
         var host = CreateHost(temp);
-        var pullRequest = s_pullRequest with { Id = "feature/orders-into-main", SourceBranch = "feature/orders" };
+        var pullRequest = s_pullRequest with { Id = "feature/orders..main", SourceBranch = "feature/orders" };
 
         await host.PostCommentAsync(pullRequest, "hello");
 
         Assert.Equal(
-            ["feature%2Forders-into-main"],
+            ["feature%2Forders..main"],
             Directory.GetDirectories(temp.Combine("artifacts", "pull-requests")).Select(Path.GetFileName));
     }
 
@@ -132,8 +132,8 @@ public sealed class LocalCommentTests
     [Fact]
     public void Long_pull_request_ids_make_short_unique_folder_names()
     {
-        var first = PullRequestFolderName.For(new string('a', 200) + "-into-main");
-        var second = PullRequestFolderName.For(new string('a', 200) + "-into-mainx");
+        var first = PullRequestFolderName.For(new string('a', 200) + "..main");
+        var second = PullRequestFolderName.For(new string('a', 200) + "..mainx");
 
         Assert.Equal(120, first.Length);
         Assert.NotEqual(first, second);

@@ -18,13 +18,24 @@ public sealed class LocalPullRequestHostTests
 
         var pullRequest = await world.Host().GetPullRequestAsync(MirrorWorld.Selector());
 
-        Assert.Equal("dev-into-main", pullRequest.Id);
+        Assert.Equal("dev..main", pullRequest.Id);
         Assert.Equal("dev → main", pullRequest.Title);
         Assert.Equal(PullRequestStatus.Open, pullRequest.Status);
         Assert.False(pullRequest.IsMerged);
         Assert.Equal(("dev", "main"), (pullRequest.SourceBranch, pullRequest.TargetBranch));
         Assert.Equal(await world.Remote!.RevParseAsync("dev"), pullRequest.SourceCommit);
         Assert.Equal(await world.Remote!.RevParseAsync("main"), pullRequest.TargetCommit);
+    }
+
+    [Fact]
+    public void Pull_requests_of_different_branch_pairs_never_share_an_id_or_a_folder()
+    {
+        var first = LocalPullRequestHost.PullRequestId("a-into-b", "c");
+        var second = LocalPullRequestHost.PullRequestId("a", "b-into-c");
+
+        Assert.NotEqual(first, second);
+        Assert.NotEqual(PullRequestFolderName.For(first), PullRequestFolderName.For(second));
+        Assert.Equal("feature%2Fx..main", PullRequestFolderName.For(LocalPullRequestHost.PullRequestId("feature/x", "main")));
     }
 
     [Theory(Timeout = 30_000)]

@@ -112,7 +112,8 @@ internal static class SqlNameChainFinder
         var last = significant[s];
         string? value = null;
         if (s + 1 < significant.Count && tokens[significant[s + 1]] is
-            { Kind: SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier or SqlTokenKind.String or SqlTokenKind.Number } valueToken)
+            { Kind: SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier or SqlTokenKind.String or SqlTokenKind.Number } valueToken &&
+            !(kind is null && valueToken.Kind == SqlTokenKind.Word && SqlKeywords.IsKeyword(valueToken.Text)))
         {
             value = valueToken.Value;
             s++;
@@ -120,7 +121,8 @@ internal static class SqlNameChainFinder
         }
         else if (kind is null)
         {
-            // A bare AT followed by no reference is not a version clause (it may be an alias).
+            // A bare AT followed by no reference, or by a keyword (FROM orders at WHERE ...), is not a version clause:
+            // it is an alias named "at".
             return null;
         }
 

@@ -62,6 +62,18 @@ public sealed class SqlNameChainFinderTests
         Assert.Equal(text, chain.Version.Text);
     }
 
+    [Theory]
+    [InlineData("SELECT at.id FROM a.b at WHERE at.id > 1")]
+    [InlineData("SELECT * FROM a.b at ORDER BY 1")]
+    [InlineData("SELECT * FROM a.b at LEFT JOIN c.d ON at.x = c.d.x")]
+    [InlineData("SELECT * FROM a.b at")]
+    public void An_alias_named_at_is_not_a_version_clause(string sql)
+    {
+        var chain = Find(sql).Single(c => c.Elements.SequenceEqual(["a", "b"]));
+
+        Assert.Null(chain.Version);
+    }
+
     [Fact]
     public void An_as_of_after_a_version_clause_is_noticed()
     {
