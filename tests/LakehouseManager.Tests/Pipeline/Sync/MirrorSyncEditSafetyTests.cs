@@ -14,7 +14,7 @@ public sealed class MirrorSyncEditSafetyTests
         await using var fixture = await SyncFixture.CreateAsync();
         await fixture.CreateViewAsync("main", "shop.a");
         await fixture.NewSync().SyncAsync();
-        await EditAndPushAsync(fixture, "shop/a.sql", "SELECT 42\n");
+        await fixture.EditAndPushAsync("shop/a.sql", "SELECT 42\n");
         await using var recreated = await SyncFixture.CreateAsync();
         await recreated.CreateViewAsync("main", "shop.a", "SELECT amount FROM shop.raw.orders");
         var sync = fixture.NewSync(catalog: recreated.Catalog);
@@ -68,7 +68,7 @@ public sealed class MirrorSyncEditSafetyTests
         await using var fixture = await SyncFixture.CreateAsync();
         await fixture.CreateViewAsync("main", "shop.Orders");
         await fixture.NewSync().SyncAsync();
-        await EditAndPushAsync(fixture, "shop/Orders.sql", "SELECT 'kept'\n");
+        await fixture.EditAndPushAsync("shop/Orders.sql", "SELECT 'kept'\n");
         await fixture.CreateViewAsync("main", "shop.orders", "SELECT amount FROM shop.raw.orders");
 
         // Act
@@ -115,11 +115,5 @@ public sealed class MirrorSyncEditSafetyTests
         Assert.Equal("SELECT 'by hand'", files["shop/b.sql"]);
         Assert.Equal("SELECT amount FROM shop.raw.orders", files["shop/a.sql"]);
         Assert.Contains("NOTES.md", await fixture.Remote.ListTreeFilesAsync("main", null));
-    }
-
-    private static async Task EditAndPushAsync(SyncFixture fixture, string path, string content)
-    {
-        await GitSandbox.CommitFileAsync(fixture.Checkout, path, content, $"Edit {path} by hand");
-        Assert.True((await fixture.Checkout.PushAsync("origin", "main")).IsPushed);
     }
 }

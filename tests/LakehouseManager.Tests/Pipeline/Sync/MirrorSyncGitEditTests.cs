@@ -1,5 +1,4 @@
 using LakehouseManager.Pipeline.Sync;
-using LakehouseManager.Tests.Mirror.Git;
 using Xunit;
 
 namespace LakehouseManager.Tests.Pipeline.Sync;
@@ -13,7 +12,7 @@ public sealed class MirrorSyncGitEditTests
         await using var fixture = await SyncFixture.CreateAsync();
         await fixture.CreateViewAsync("main", "shop.a");
         await fixture.NewSync().SyncAsync();
-        await EditAndPushAsync(fixture, "shop/a.sql", "SELECT 42\n");
+        await fixture.EditAndPushAsync("shop/a.sql", "SELECT 42\n");
 
         // Act
         var outcome = await fixture.NewSync().SyncAsync();
@@ -33,7 +32,7 @@ public sealed class MirrorSyncGitEditTests
         await using var fixture = await SyncFixture.CreateAsync();
         await fixture.CreateViewAsync("main", "shop.a");
         await fixture.NewSync().SyncAsync();
-        await EditAndPushAsync(fixture, "shop/a.sql", "SELECT 42\n");
+        await fixture.EditAndPushAsync("shop/a.sql", "SELECT 42\n");
         await fixture.CreateViewAsync("main", "shop.b");
 
         // Act
@@ -54,7 +53,7 @@ public sealed class MirrorSyncGitEditTests
         await using var fixture = await SyncFixture.CreateAsync();
         await fixture.CreateViewAsync("main", "shop.a");
         await fixture.NewSync().SyncAsync();
-        await EditAndPushAsync(fixture, "shop/a.sql", "SELECT 42\n");
+        await fixture.EditAndPushAsync("shop/a.sql", "SELECT 42\n");
 
         // Act
         var outcome = await fixture.NewSync(policy: OnGitEdit.Revert).SyncAsync();
@@ -71,7 +70,7 @@ public sealed class MirrorSyncGitEditTests
         await using var fixture = await SyncFixture.CreateAsync();
         await fixture.CreateViewAsync("main", "shop.a");
         await fixture.NewSync().SyncAsync();
-        await EditAndPushAsync(fixture, "shop/a.sql", "SELECT 42\n");
+        await fixture.EditAndPushAsync("shop/a.sql", "SELECT 42\n");
         await fixture.CreateViewAsync("main", "shop.b");
         var before = await fixture.Checkout.RevParseAsync("HEAD");
 
@@ -92,7 +91,7 @@ public sealed class MirrorSyncGitEditTests
         await using var fixture = await SyncFixture.CreateAsync();
         await fixture.CreateViewAsync("main", "shop.a");
         await fixture.NewSync().SyncAsync();
-        await EditAndPushAsync(fixture, "shop/a.sql", "SELECT 42\n");
+        await fixture.EditAndPushAsync("shop/a.sql", "SELECT 42\n");
         await fixture.CreateViewAsync("main", "shop.a", "SELECT amount FROM shop.raw.orders");
 
         // Act
@@ -111,7 +110,7 @@ public sealed class MirrorSyncGitEditTests
         await using var fixture = await SyncFixture.CreateAsync();
         await fixture.CreateViewAsync("main", "shop.a");
         await fixture.NewSync().SyncAsync();
-        await EditAndPushAsync(fixture, "shop/bad%zz.sql", "SELECT 1\n");
+        await fixture.EditAndPushAsync("shop/bad%zz.sql", "SELECT 1\n");
         await fixture.CreateViewAsync("main", "shop.b");
 
         // Act
@@ -129,7 +128,7 @@ public sealed class MirrorSyncGitEditTests
     {
         // Arrange
         await using var fixture = await SyncFixture.CreateAsync("views");
-        await EditAndPushAsync(fixture, "other/x.sql", "SELECT 'not a view'\n");
+        await fixture.EditAndPushAsync("other/x.sql", "SELECT 'not a view'\n");
         await fixture.CreateViewAsync("main", "shop.a");
 
         // Act
@@ -138,11 +137,5 @@ public sealed class MirrorSyncGitEditTests
         // Assert
         var files = await fixture.Remote.ListTreeFilesAsync("main", null);
         Assert.Equal(["README.md", "other/x.sql", "views/shop/a.sql"], files.Order(StringComparer.Ordinal).ToArray());
-    }
-
-    private static async Task EditAndPushAsync(SyncFixture fixture, string path, string content)
-    {
-        await GitSandbox.CommitFileAsync(fixture.Checkout, path, content, $"Edit {path} by hand");
-        Assert.True((await fixture.Checkout.PushAsync("origin", "main")).IsPushed);
     }
 }

@@ -4,6 +4,7 @@ using LakehouseManager.Mirror;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.Pipeline.Sync;
 using LakehouseManager.Tests.Mirror.Git;
+using Xunit;
 
 namespace LakehouseManager.Tests.Pipeline.Sync;
 
@@ -84,6 +85,13 @@ internal sealed class SyncFixture : IAsyncDisposable
     }
 
     public Task<GitRepository> CloneAsync(string name) => Sandbox.CloneAsync(Remote, name);
+
+    /// <summary>A human edits a file of the checkout's main branch in git and pushes it.</summary>
+    public async Task EditAndPushAsync(string path, string content)
+    {
+        await GitSandbox.CommitFileAsync(Checkout, path, content, $"Edit {path} by hand");
+        Assert.True((await Checkout.PushAsync("origin", "main")).IsPushed);
+    }
 
     /// <summary>The mirror files of a branch on the remote: path (relative to the mirror folder) to SQL text.</summary>
     public async Task<IReadOnlyDictionary<string, string>> RemoteMirrorAsync(string branch)
