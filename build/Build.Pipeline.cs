@@ -1,5 +1,6 @@
 using LakehouseManager.Catalog;
 using LakehouseManager.Catalog.Local;
+using LakehouseManager.Naming;
 using LakehouseManager.Pipeline;
 using LakehouseManager.Pipeline.Sync;
 using TargetRunner;

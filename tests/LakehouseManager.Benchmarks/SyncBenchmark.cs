@@ -4,6 +4,7 @@ using System.Text.Json;
 using LakehouseManager.Catalog;
 using LakehouseManager.Catalog.Local;
 using LakehouseManager.Mirror.Git;
+using LakehouseManager.Naming;
 using LakehouseManager.Pipeline;
 
 namespace LakehouseManager.Benchmarks;

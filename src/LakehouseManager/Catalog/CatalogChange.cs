@@ -1,3 +1,5 @@
+using LakehouseManager.Naming;
+
 namespace LakehouseManager.Catalog;
 
 /// <summary>How a view differs between two commits.</summary>

@@ -1,3 +1,5 @@
+using LakehouseManager.Naming;
+
 namespace LakehouseManager.Catalog;
 
 /// <summary>One key that cannot be merged, and why (Nessie's conflict types: KEY_EXISTS, VALUE_DIFFERS ...).</summary>

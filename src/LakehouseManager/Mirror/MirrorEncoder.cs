@@ -1,5 +1,5 @@
 using System.Text;
-using LakehouseManager.Catalog;
+using LakehouseManager.Naming;
 
 namespace LakehouseManager.Mirror;
 

@@ -1,6 +1,7 @@
 using LakehouseManager.Catalog;
 using LakehouseManager.Mirror;
 using LakehouseManager.Mirror.Git;
+using LakehouseManager.Naming;
 using LakehouseManager.Pipeline.Sync;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

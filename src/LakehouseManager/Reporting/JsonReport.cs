@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using LakehouseManager.Catalog;
+using LakehouseManager.Naming;
 
 namespace LakehouseManager.Reporting;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LakehouseManager.Catalog;
+using LakehouseManager.Naming;
 using Xunit;
 
 namespace LakehouseManager.Tests.Catalog;

@@ -1,6 +1,6 @@
 using System.Text;
-using LakehouseManager.Catalog;
 using LakehouseManager.Mirror;
+using LakehouseManager.Naming;
 using LakehouseManager.Tests.Support;
 using Xunit;
 

@@ -1,5 +1,5 @@
-using LakehouseManager.Catalog;
 using LakehouseManager.Mirror;
+using LakehouseManager.Naming;
 using Xunit;
 
 namespace LakehouseManager.Tests.Mirror;

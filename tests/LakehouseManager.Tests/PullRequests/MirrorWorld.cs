@@ -2,6 +2,7 @@ using LakehouseManager.Catalog;
 using LakehouseManager.Catalog.Local;
 using LakehouseManager.Mirror;
 using LakehouseManager.Mirror.Git;
+using LakehouseManager.Naming;
 using LakehouseManager.PullRequests;
 using LakehouseManager.PullRequests.Local;
 using LakehouseManager.Tests.Mirror.Git;

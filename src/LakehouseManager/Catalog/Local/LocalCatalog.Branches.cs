@@ -1,3 +1,5 @@
+using LakehouseManager.Naming;
+
 namespace LakehouseManager.Catalog.Local;
 
 /// <summary>Branches, and resolving branch names and hashes with errors that name them.</summary>

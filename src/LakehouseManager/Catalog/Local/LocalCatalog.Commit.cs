@@ -1,3 +1,5 @@
+using LakehouseManager.Naming;
+
 namespace LakehouseManager.Catalog.Local;
 
 /// <summary>Committing view changes to a branch, with Nessie's expected-hash semantics.</summary>

@@ -1,3 +1,5 @@
+using LakehouseManager.Naming;
+
 namespace LakehouseManager.Catalog.Local;
 
 /// <summary>Three-way merges against the common ancestor, all or nothing.</summary>

@@ -1,4 +1,5 @@
 using LakehouseManager.Catalog.Local.Sql;
+using LakehouseManager.Naming;
 using Microsoft.Data.Sqlite;
 
 namespace LakehouseManager.Catalog.Local;

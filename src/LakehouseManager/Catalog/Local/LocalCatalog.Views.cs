@@ -1,3 +1,5 @@
+using LakehouseManager.Naming;
+
 namespace LakehouseManager.Catalog.Local;
 
 /// <summary>Reading views: keyset-paged listings, point lookups, O(changes) diffs and ancestry.</summary>

@@ -1,3 +1,4 @@
+using LakehouseManager.Naming;
 using Microsoft.Data.Sqlite;
 
 namespace LakehouseManager.Catalog.Local;

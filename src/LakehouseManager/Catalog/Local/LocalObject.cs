@@ -1,3 +1,5 @@
+using LakehouseManager.Naming;
+
 namespace LakehouseManager.Catalog.Local;
 
 /// <summary>What a name in SQL can stand for at a branch.</summary>

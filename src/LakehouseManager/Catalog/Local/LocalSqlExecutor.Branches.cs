@@ -1,4 +1,5 @@
 using LakehouseManager.Catalog.Local.Sql;
+using LakehouseManager.Naming;
 
 namespace LakehouseManager.Catalog.Local;
 

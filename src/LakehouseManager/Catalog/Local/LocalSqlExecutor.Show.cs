@@ -1,5 +1,6 @@
 using System.Globalization;
 using LakehouseManager.Catalog.Local.Sql;
+using LakehouseManager.Naming;
 
 namespace LakehouseManager.Catalog.Local;
 

@@ -1,3 +1,5 @@
+using LakehouseManager.Naming;
+
 namespace LakehouseManager.Catalog.Local;
 
 /// <summary>A view to instantiate as a TEMP view, under <see cref="TempName"/>, with its rewritten SQL.</summary>

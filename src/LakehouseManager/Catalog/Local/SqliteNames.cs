@@ -1,4 +1,5 @@
 using System.Text;
+using LakehouseManager.Naming;
 
 namespace LakehouseManager.Catalog.Local;
 

@@ -1,4 +1,4 @@
-using LakehouseManager.Catalog;
+using LakehouseManager.Naming;
 
 namespace LakehouseManager.Mirror.Git;
 

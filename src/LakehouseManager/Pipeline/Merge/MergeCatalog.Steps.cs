@@ -1,5 +1,6 @@
 using LakehouseManager.Catalog;
 using LakehouseManager.Mirror.Git;
+using LakehouseManager.Naming;
 using LakehouseManager.PullRequests;
 
 namespace LakehouseManager.Pipeline.Merge;

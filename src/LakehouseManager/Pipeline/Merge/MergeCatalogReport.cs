@@ -1,5 +1,6 @@
 using System.Text;
 using LakehouseManager.Catalog;
+using LakehouseManager.Naming;
 using LakehouseManager.Reporting;
 
 namespace LakehouseManager.Pipeline.Merge;

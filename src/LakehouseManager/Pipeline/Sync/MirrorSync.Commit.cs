@@ -1,4 +1,4 @@
-using LakehouseManager.Catalog;
+using LakehouseManager.Naming;
 using Microsoft.Extensions.Logging;
 
 namespace LakehouseManager.Pipeline.Sync;

@@ -1,6 +1,7 @@
 using LakehouseManager.Catalog;
 using LakehouseManager.Mirror;
 using LakehouseManager.Mirror.Git;
+using LakehouseManager.Naming;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using LakehouseManager.Catalog;
 using LakehouseManager.Mirror.Git;
+using LakehouseManager.Naming;
 
 namespace LakehouseManager.Pipeline.Sync;
 

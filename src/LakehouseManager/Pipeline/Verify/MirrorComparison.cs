@@ -1,5 +1,6 @@
 using LakehouseManager.Catalog;
 using LakehouseManager.Mirror;
+using LakehouseManager.Naming;
 
 namespace LakehouseManager.Pipeline.Verify;
 

@@ -1,6 +1,6 @@
-using LakehouseManager.Catalog;
 using LakehouseManager.Mirror;
 using LakehouseManager.Mirror.Git;
+using LakehouseManager.Naming;
 
 namespace LakehouseManager.PullRequests.Local;
 

@@ -1,5 +1,6 @@
 using LakehouseManager.Catalog;
 using LakehouseManager.Catalog.Local;
+using LakehouseManager.Naming;
 using LakehouseManager.Tests.Support;
 using Xunit;
 using static LakehouseManager.Tests.Catalog.Local.LocalCatalogTestSupport;

@@ -1,5 +1,5 @@
-using LakehouseManager.Catalog;
 using LakehouseManager.Catalog.Local;
+using LakehouseManager.Naming;
 using Xunit;
 
 namespace LakehouseManager.Tests.Catalog.Local;

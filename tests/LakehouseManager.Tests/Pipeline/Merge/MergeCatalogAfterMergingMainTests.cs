@@ -1,4 +1,5 @@
 using LakehouseManager.Catalog;
+using LakehouseManager.Naming;
 using LakehouseManager.Pipeline;
 using LakehouseManager.Pipeline.Merge;
 using LakehouseManager.Tests.Pipeline.Sync;

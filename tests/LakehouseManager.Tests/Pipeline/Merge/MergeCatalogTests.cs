@@ -1,4 +1,5 @@
 using LakehouseManager.Catalog;
+using LakehouseManager.Naming;
 using LakehouseManager.Pipeline.Merge;
 using LakehouseManager.PullRequests;
 using LakehouseManager.Tests.PullRequests;

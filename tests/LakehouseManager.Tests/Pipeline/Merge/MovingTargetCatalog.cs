@@ -1,5 +1,6 @@
 using LakehouseManager.Catalog;
 using LakehouseManager.Catalog.Local;
+using LakehouseManager.Naming;
 
 namespace LakehouseManager.Tests.Pipeline.Merge;
 

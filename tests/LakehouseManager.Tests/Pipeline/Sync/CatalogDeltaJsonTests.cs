@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LakehouseManager.Catalog;
+using LakehouseManager.Naming;
 using LakehouseManager.Pipeline.Sync;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using LakehouseManager.Catalog;
 using LakehouseManager.Mirror;
+using LakehouseManager.Naming;
 using LakehouseManager.Pipeline.Verify;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using LakehouseManager.Catalog;
+using LakehouseManager.Naming;
 using LakehouseManager.Pipeline.Verify;
 using LakehouseManager.Tests.PullRequests;
 using Xunit;

@@ -1,3 +1,5 @@
+using LakehouseManager.Naming;
+
 namespace LakehouseManager.Catalog.Local.Sql;
 
 /// <summary>A statement of the local SQL front door; the records below are its closed set of kinds.</summary>

@@ -1,5 +1,6 @@
 using LakehouseManager.Catalog;
 using LakehouseManager.Catalog.Local.Sql;
+using LakehouseManager.Naming;
 using Xunit;
 
 namespace LakehouseManager.Tests.Catalog.Local.Sql;

@@ -1,4 +1,4 @@
-namespace LakehouseManager.Catalog;
+namespace LakehouseManager.Naming;
 
 /// <summary>How hashes are shown to people: the first 12 hex digits, like git's abbreviated ids.</summary>
 public static class HashText

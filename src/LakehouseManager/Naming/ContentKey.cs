@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 
-namespace LakehouseManager.Catalog;
+namespace LakehouseManager.Naming;
 
 /// <summary>
 /// The key of a catalog entry, Nessie-shaped: a list of elements, the last one the entry's name and the others its

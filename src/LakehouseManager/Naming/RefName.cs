@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace LakehouseManager.Catalog;
+namespace LakehouseManager.Naming;
 
 /// <summary>
 /// Branch names, validated by Nessie's rules (Validation.java) so that a name good for one adapter is good for all, and
@@ -50,7 +50,7 @@ public static partial class RefName
         var error = Validate(name);
         if (error is not null)
         {
-            throw new CatalogException(CatalogErrorKind.BadRequest, $"Invalid {what} name '{name}': {error}.");
+            throw new LakehouseException($"Invalid {what} name '{name}': {error}.");
         }
 
         return name!;
