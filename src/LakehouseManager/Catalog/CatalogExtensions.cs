@@ -25,7 +25,7 @@ public static class CatalogExtensions
     /// <summary>The error for a branch that does not exist: it names the branch and lists the branches there are.</summary>
     internal static CatalogException BranchNotFound(string name, string catalogDescription, IEnumerable<string> branchNames) =>
         new(
-            CatalogErrorKind.ReferenceNotFound,
+            CatalogErrorKind.NotFound,
             $"Catalog branch '{name}' does not exist in the {catalogDescription}. " +
             $"Branches there: {string.Join(", ", branchNames)}.");
 

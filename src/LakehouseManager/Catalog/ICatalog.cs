@@ -9,7 +9,7 @@ namespace LakehouseManager.Catalog;
 /// </summary>
 /// <remarks>
 /// Every write carries the hash the caller expects; a stale hash raises <see cref="CatalogException"/> with
-/// <see cref="CatalogErrorKind.ReferenceConflict"/>, never a silent overwrite.
+/// <see cref="CatalogErrorKind.Conflict"/>, never a silent overwrite.
 /// </remarks>
 public interface ICatalog
 {

@@ -33,7 +33,7 @@ public sealed partial class LocalCatalog
                 if (await store.GetBranchHeadAsync(name, cancellationToken).ConfigureAwait(false) is not null)
                 {
                     throw new CatalogException(
-                        CatalogErrorKind.ReferenceAlreadyExists,
+                        CatalogErrorKind.AlreadyExists,
                         $"Named reference '{name}' already exists in the {Description}.");
                 }
 
@@ -106,7 +106,7 @@ public sealed partial class LocalCatalog
         return ids.Count switch
         {
             0 => throw new CatalogException(
-                CatalogErrorKind.ReferenceNotFound, $"Commit '{hash}' not found in the {Description}."),
+                CatalogErrorKind.NotFound, $"Commit '{hash}' not found in the {Description}."),
             1 => await store.GetNodeAsync(ids[0], cancellationToken).ConfigureAwait(false),
             _ => throw new CatalogException(
                 CatalogErrorKind.BadRequest,
@@ -129,6 +129,6 @@ public sealed partial class LocalCatalog
 
     internal static CatalogException StaleHash(string branch, string expectedHash, string headHash) =>
         new(
-            CatalogErrorKind.ReferenceConflict,
+            CatalogErrorKind.Conflict,
             $"named-reference '{branch}' is not at expected hash '{expectedHash}', but at '{headHash}'");
 }

@@ -122,7 +122,7 @@ public sealed partial class LocalCatalog
             if (then != now)
             {
                 throw new CatalogException(
-                    CatalogErrorKind.ReferenceConflict,
+                    CatalogErrorKind.Conflict,
                     $"named-reference '{branch}' is not at expected hash '{expectedHash}', but at '{head.Hash}', and " +
                     $"key '{operation.Key}' was changed in between; read the view again and retry.");
             }

@@ -113,7 +113,7 @@ public sealed partial class MergeCatalog
                     Result(MergeCatalogOutcome.Merged, target.Hash, after, [], attempt), cancellationToken)
                     .ConfigureAwait(false);
             }
-            catch (CatalogException exception) when (exception.Kind == CatalogErrorKind.ReferenceConflict)
+            catch (CatalogException exception) when (exception.Kind == CatalogErrorKind.Conflict)
             {
                 if (attempt >= _options.MaxAttempts)
                 {

@@ -115,7 +115,7 @@ public sealed partial class MirrorSync
 
             return keys;
         }
-        catch (CatalogException exception) when (exception.Kind == CatalogErrorKind.ReferenceNotFound)
+        catch (CatalogException exception) when (exception.Kind == CatalogErrorKind.NotFound)
         {
             _logger.LogWarning(
                 "Watermark {Commit} names catalog commit {Hash}, which the {Catalog} does not have: comparing the whole branch",

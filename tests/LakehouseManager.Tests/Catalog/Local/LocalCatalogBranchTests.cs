@@ -89,12 +89,12 @@ public sealed class LocalCatalogBranchTests
 
         var error = await Assert.ThrowsAsync<CatalogException>(() => catalog.CreateBranchAsync("main", main.Hash));
 
-        Assert.Equal(CatalogErrorKind.ReferenceAlreadyExists, error.Kind);
+        Assert.Equal(CatalogErrorKind.AlreadyExists, error.Kind);
         Assert.Contains("'main' already exists", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("0123456789abcdef", CatalogErrorKind.ReferenceNotFound, "Commit '0123456789abcdef' not found")]
+    [InlineData("0123456789abcdef", CatalogErrorKind.NotFound, "Commit '0123456789abcdef' not found")]
     [InlineData("not-a-hash", CatalogErrorKind.BadRequest, "'not-a-hash' is not a commit hash")]
     public async Task Creating_a_branch_from_an_unknown_hash_names_the_hash(string hash, CatalogErrorKind kind, string message)
     {
@@ -136,7 +136,7 @@ public sealed class LocalCatalogBranchTests
         var stale = await Assert.ThrowsAsync<CatalogException>(() => catalog.DeleteBranchAsync("dev", start));
         await catalog.DeleteBranchAsync("dev", head);
 
-        Assert.Equal(CatalogErrorKind.ReferenceConflict, stale.Kind);
+        Assert.Equal(CatalogErrorKind.Conflict, stale.Kind);
         Assert.Equal($"named-reference 'dev' is not at expected hash '{start}', but at '{head}'", stale.Message);
         Assert.Null(await catalog.FindBranchAsync("dev"));
     }
@@ -164,7 +164,7 @@ public sealed class LocalCatalogBranchTests
 
         var error = await Assert.ThrowsAsync<CatalogException>(() => catalog.DeleteBranchAsync("nope", main.Hash));
 
-        Assert.Equal(CatalogErrorKind.ReferenceNotFound, error.Kind);
+        Assert.Equal(CatalogErrorKind.NotFound, error.Kind);
         Assert.Contains("Catalog branch 'nope' does not exist", error.Message, StringComparison.Ordinal);
         Assert.Contains("Branches there: dev, main.", error.Message, StringComparison.Ordinal);
     }

@@ -67,7 +67,7 @@ public sealed class LocalCatalogCommitTests
         var error = await Assert.ThrowsAsync<CatalogException>(() => catalog.CommitAsync(
             "main", start, [ViewOperation.Put(Key("a.v"), "SELECT 3")], "edit"));
 
-        Assert.Equal(CatalogErrorKind.ReferenceConflict, error.Kind);
+        Assert.Equal(CatalogErrorKind.Conflict, error.Kind);
         Assert.Contains("key 'a.v' was changed", error.Message, StringComparison.Ordinal);
         Assert.Contains(head, error.Message, StringComparison.Ordinal);
         Assert.Equal(head, (await catalog.GetBranchAsync("main")).Hash);
@@ -101,7 +101,7 @@ public sealed class LocalCatalogCommitTests
         var error = await Assert.ThrowsAsync<CatalogException>(() => catalog.CommitAsync(
             "main", onDev, [ViewOperation.Put(Key("b.v"), "SELECT 2")], "edit"));
 
-        Assert.Equal(CatalogErrorKind.ReferenceConflict, error.Kind);
+        Assert.Equal(CatalogErrorKind.Conflict, error.Kind);
         Assert.Equal($"named-reference 'main' is not at expected hash '{onDev}', but at '{root}'", error.Message);
     }
 
@@ -131,7 +131,7 @@ public sealed class LocalCatalogCommitTests
         var error = await Assert.ThrowsAsync<CatalogException>(() => catalog.CommitAsync(
             "dev", head, [ViewOperation.Put(Key("a.v"), "SELECT 1")], "m"));
 
-        Assert.Equal(CatalogErrorKind.ReferenceNotFound, error.Kind);
+        Assert.Equal(CatalogErrorKind.NotFound, error.Kind);
         Assert.Contains("'dev' does not exist", error.Message, StringComparison.Ordinal);
         Assert.Contains("Branches there: main.", error.Message, StringComparison.Ordinal);
     }

@@ -51,7 +51,7 @@ public sealed class LocalCatalogConcurrencyTests
         })));
 
         var error = Assert.Single(attempts, a => a is not null);
-        Assert.Equal(CatalogErrorKind.ReferenceConflict, error!.Kind);
+        Assert.Equal(CatalogErrorKind.Conflict, error!.Kind);
         Assert.Contains("key 'w.v' was changed", error.Message, StringComparison.Ordinal);
         Assert.Single(await ViewsAtAsync(first, (await first.GetBranchAsync("main")).Hash));
     }

@@ -113,7 +113,7 @@ public sealed class LocalCatalogMergeTests
         var error = await Assert.ThrowsAsync<CatalogException>(
             () => catalog.MergeAsync("dev", dev, "main", root, dryRun: false));
 
-        Assert.Equal(CatalogErrorKind.ReferenceConflict, error.Kind);
+        Assert.Equal(CatalogErrorKind.Conflict, error.Kind);
         Assert.Equal($"named-reference 'main' is not at expected hash '{root}', but at '{main}'", error.Message);
         Assert.Equal(main, (await catalog.GetBranchAsync("main")).Hash);
     }
@@ -186,7 +186,7 @@ public sealed class LocalCatalogMergeTests
         var error = await Assert.ThrowsAsync<CatalogException>(
             () => catalog.MergeAsync("ghost", root, "main", root, dryRun: true));
 
-        Assert.Equal(CatalogErrorKind.ReferenceNotFound, error.Kind);
+        Assert.Equal(CatalogErrorKind.NotFound, error.Kind);
         Assert.Contains("'ghost'", error.Message, StringComparison.Ordinal);
     }
 }

@@ -28,7 +28,7 @@ public sealed class LocalSqlExecutorBranchTests
         Assert.Equal(root, (await catalog.GetBranchAsync("old")).Hash);
         Assert.Equal(head, (await catalog.GetBranchAsync("feature/x")).Hash);
         Assert.Equal([true, "Reference dev already exists."], again.Rows[0]);
-        Assert.Equal(CatalogErrorKind.ReferenceAlreadyExists, error.Kind);
+        Assert.Equal(CatalogErrorKind.AlreadyExists, error.Kind);
     }
 
     [Theory]
@@ -54,7 +54,7 @@ public sealed class LocalSqlExecutorBranchTests
 
         var error = await Assert.ThrowsAsync<CatalogException>(() => new LocalSqlExecutor(catalog).ExecuteAsync("nope", "SHOW VIEWS"));
 
-        Assert.Equal(CatalogErrorKind.ReferenceNotFound, error.Kind);
+        Assert.Equal(CatalogErrorKind.NotFound, error.Kind);
         Assert.Contains("Branches there: main.", error.Message, StringComparison.Ordinal);
     }
 
@@ -74,7 +74,7 @@ public sealed class LocalSqlExecutorBranchTests
         var missing = await sql.ExecuteAsync("main", "DROP BRANCH IF EXISTS dev");
         var current = await Assert.ThrowsAsync<CatalogException>(() => sql.ExecuteAsync("main", "DROP BRANCH main"));
 
-        Assert.Equal(CatalogErrorKind.ReferenceConflict, stale.Kind);
+        Assert.Equal(CatalogErrorKind.Conflict, stale.Kind);
         Assert.Equal("Branch dev has been dropped.", dropped.Message);
         Assert.Equal("Branch dev not found.", missing.Message);
         Assert.Contains("while the statement runs at it", current.Message, StringComparison.Ordinal);

@@ -39,7 +39,7 @@ public sealed class MirrorSyncErrorTests
         var error = await Assert.ThrowsAsync<CatalogException>(() => fixture.NewSync("nosuch").SyncAsync());
 
         // Assert
-        Assert.Equal(CatalogErrorKind.ReferenceNotFound, error.Kind);
+        Assert.Equal(CatalogErrorKind.NotFound, error.Kind);
         Assert.Contains("Catalog branch 'nosuch' does not exist", error.Message, StringComparison.Ordinal);
         Assert.Contains("Branches there: dev, main.", error.Message, StringComparison.Ordinal);
         Assert.False(await fixture.Checkout.LocalBranchExistsAsync("nosuch"));
