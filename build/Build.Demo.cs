@@ -1,4 +1,4 @@
-using LakehouseManager.Pipeline.Demo;
+using LakehouseManager.Demo;
 using TargetRunner;
 
 /// <summary>The demo: the whole review loop on the embedded catalog, in .lakehouse/demo/, with no cloud account.</summary>

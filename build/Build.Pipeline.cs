@@ -1,5 +1,5 @@
-using LakehouseManager.Catalog;
 using LakehouseManager.Catalog.Local;
+using LakehouseManager.Composition;
 using LakehouseManager.Naming;
 using LakehouseManager.Pipeline;
 using LakehouseManager.Pipeline.Sync;
@@ -7,11 +7,12 @@ using TargetRunner;
 
 /// <summary>
 /// The pipeline targets (design §4, §6): each binds parameters and calls one use case of
-/// <see cref="LakehousePipeline"/>. The parameters keep the original tool's meanings (design §8).
+/// <see cref="LakehousePipeline"/>; the adapters come from the one composition root, <see cref="Lakehouse"/>. The
+/// parameters keep the original tool's meanings (design §8).
 /// </summary>
 internal partial class Build
 {
-    [Parameter("Catalog to work on: Local (the embedded SQLite catalog), Nessie, DremioCloud or Dremio. Default is 'Local'")]
+    [Parameter("Catalog to work on: local (the embedded SQLite catalog), nessie, dremio or dremio-cloud. Default is 'local'")]
     private readonly CatalogKind Catalog = CatalogKind.Local;
 
     [Parameter("File of the local catalog - Default is '.lakehouse/catalog.db'")]
@@ -35,13 +36,18 @@ internal partial class Build
     [Parameter("What a sync does with a mirror file changed by hand in git: Keep (report it as drift), Revert or Fail - Default is 'Keep'")]
     private readonly OnGitEdit OnGitEdit = OnGitEdit.Keep;
 
+    [Parameter("Where reports, the delta and the pull-request comments of the local host go - Default is 'artifacts'")]
+    private readonly AbsolutePath ArtifactsPath = RootDirectory / "artifacts";
+
     [Parameter("One SQL statement for the Sql target, run at --to-ref (default main)", Name = "Sql")]
     private readonly string? SqlStatement;
 
-    private CatalogDelta? _delta;
-    private LocalCatalog? _localCatalog;
+    private Lakehouse? _lakehouse;
 
-    private AbsolutePath PipelineArtifacts => ArtifactsDirectory;
+    /// <summary>The composition root, built once per run from the parameters.</summary>
+    private Lakehouse Lakehouse => _lakehouse ??= new Lakehouse(Settings());
+
+    private LakehousePipeline Pipeline => new(Lakehouse);
 
     private Target Sql => _ => _
         .Description("Runs one statement on the local catalog at --to-ref (default main) and prints the result: " +
@@ -49,7 +55,9 @@ internal partial class Build
         .Requires(() => SqlStatement)
         .Executes(async ct =>
         {
-            var result = await new LocalSqlExecutor(await OpenCatalogAsync(ct)).ExecuteAsync(ToRef ?? FromRef, SqlStatement!, ct);
+            await CreateCatalogForAsync(SqlStatement!, ct);
+            var executor = new LocalSqlExecutor(await Lakehouse.GetLocalCatalogAsync(ct));
+            var result = await executor.ExecuteAsync(ToRef ?? FromRef, SqlStatement!, ct);
             Log.Information("{Result}", SqlResultText.Render(result));
 
             // A statement that reports failure as rows (a merge with conflicts) must fail the build too.
@@ -60,55 +68,60 @@ internal partial class Build
         });
 
     private Target FetchCatalogDelta => _ => _
-        .Description("Computes what a sync of --to-ref changes in the mirror: artifacts/catalog-delta.json and a summary (a dry run on its own)")
+        .Description("Computes what a sync of --to-ref changes in the mirror: <artifacts>/catalog-delta.json and a summary (a dry run on its own)")
         .Requires(() => ToRef)
-        .Executes(async ct => _delta = await (await PipelineAsync(ct)).FetchCatalogDeltaAsync(ToRef!, ct));
+        .Executes(async ct => { await Pipeline.FetchCatalogDeltaAsync(ToRef!, ct); });
 
     private Target CommitMirror => _ => _
-        .Description("Writes the delta into the mirror as one commit (none when nothing changed) and pushes it")
-        .DependsOn(FetchCatalogDelta)
-        .Executes(async ct => ReportOutcome(await (await PipelineAsync(ct)).CommitMirrorAsync(
-            _delta ?? throw new BuildException("CommitMirror commits the delta FetchCatalogDelta computes in the same run: do not skip FetchCatalogDelta."),
-            ct)));
+        .Description("Writes the delta FetchCatalogDelta wrote (in this run or an earlier job) into the mirror as one commit and pushes it; a stale delta is refused")
+        .Requires(() => ToRef)
+        .After(FetchCatalogDelta)
+        .Executes(async ct => ReportOutcome(await Pipeline.CommitMirrorAsync(ToRef!, ct)));
 
     private Target Sync => _ => _
-        .Description("Mirrors catalog branch --to-ref into git branch --to-ref: FetchCatalogDelta then CommitMirror")
-        .DependsOn(CommitMirror);
+        .Description("Mirrors catalog branch --to-ref into git branch --to-ref: FetchCatalogDelta then CommitMirror, in one step")
+        .Requires(() => ToRef)
+        .Executes(async ct => ReportOutcome(await Pipeline.SyncAsync(ToRef!, ct)));
 
     private void ReportOutcome(SyncOutcome outcome) =>
         ReportSummary(_ => _
             .AddPair("Changes", SyncCommitMessage.Counts(outcome.Delta))
             .AddPair("Commit", outcome.Commit is null ? "none" : HashText.Short(outcome.Commit)));
 
-    private async Task<LakehousePipeline> PipelineAsync(CancellationToken cancellationToken) =>
-        new(
-            new PipelineOptions
-            {
-                Catalog = Catalog == CatalogKind.Local
-                    ? await OpenCatalogAsync(cancellationToken)
-                    : new UnavailableCatalog(CatalogUnavailable),
-                RepoPath = RepoPath,
-                MirrorPath = MirrorPath,
-                Remote = Remote,
-                FromRef = FromRef,
-                OnGitEdit = OnGitEdit,
-                ArtifactsDirectory = PipelineArtifacts,
-            },
-            new RunnerLoggerProvider());
-
-    private async Task<LocalCatalog> OpenCatalogAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Only a statement that creates something may create the catalog file; anything else on a missing file is the
+    /// composition root's clear error, never a new empty catalog.
+    /// </summary>
+    private async Task CreateCatalogForAsync(string statement, CancellationToken cancellationToken)
     {
-        if (Catalog != CatalogKind.Local)
+        if (Catalog == CatalogKind.Local && !File.Exists(CatalogPath) &&
+            statement.TrimStart().StartsWith("CREATE", StringComparison.OrdinalIgnoreCase))
         {
-            throw new BuildException(CatalogUnavailable);
+            Log.Information("Creating the local catalog {Path}", CatalogPath);
+            using (await LocalCatalog.OpenAsync(CatalogPath, cancellationToken: cancellationToken))
+            {
+            }
         }
-
-        return _localCatalog ??= await LocalCatalog.OpenAsync(CatalogPath, cancellationToken: cancellationToken);
     }
 
-    private string CatalogUnavailable =>
-        $"--catalog {Catalog} cannot sync, verify or merge in this version: the Nessie/Arctic catalog adapter is not " +
-        "there yet, only the local catalog (--catalog Local) is. Data tests (RunDataTests) already run on Dremio.";
+    private LakehouseSettings Settings() => new()
+    {
+        Catalog = Catalog,
+        CatalogPath = CatalogPath,
+        ProjectId = ProjectId,
+        DremioCloudRegion = DremioCloudRegion,
+        DremioUrl = DremioUrl,
+        DremioPat = DremioPat,
+        RepoName = RepoName,
+        PullRequestHost = PrHost,
+        RepoPath = RepoPath,
+        MirrorPath = MirrorPath,
+        Remote = Remote,
+        FromRef = FromRef,
+        OnGitEdit = OnGitEdit,
+        ArtifactsDirectory = ArtifactsPath,
+        Loggers = new RunnerLoggerProvider(),
+    };
 
-    protected override void OnBuildFinished() => _localCatalog?.Dispose();
+    protected override void OnBuildFinished() => _lakehouse?.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

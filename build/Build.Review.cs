@@ -1,5 +1,6 @@
+using LakehouseManager.Composition;
 using LakehouseManager.DataTests;
-using LakehouseManager.Pipeline.DataTests;
+using LakehouseManager.PullRequests;
 using TargetRunner;
 
 /// <summary>
@@ -20,13 +21,13 @@ internal partial class Build
     [Parameter("Timeout of a data test that sets none, in seconds - Default is 300")]
     private readonly int TestTimeout = 300;
 
-    [Parameter("Dremio Cloud project id (--catalog DremioCloud)")]
+    [Parameter("Dremio Cloud project id (--catalog dremio-cloud)")]
     private readonly string? ProjectId;
 
     [Parameter("Dremio Cloud region: eu or emea for the EMEA endpoints, anything else for the US ones")]
     private readonly string? DremioCloudRegion;
 
-    [Parameter("Dremio Software URL, e.g. https://dremio.example.com:9047 (--catalog Dremio)")]
+    [Parameter("Dremio Software URL, e.g. https://dremio.example.com:9047 (--catalog dremio)")]
     private readonly string? DremioUrl;
 
     [Parameter("Dremio personal access token (also DREMIO_PAT); never printed")]
@@ -36,32 +37,38 @@ internal partial class Build
     [Parameter("Name of the mirror repository; also the catalog's source name in Dremio SQL")]
     private readonly string? RepoName;
 
+    [Parameter("Where pull requests live: local (branch pairs in the mirror repository, comments as files) - Default is 'local'")]
+    private readonly PullRequestHostKind PrHost = PullRequestHostKind.Local;
+
+    [Parameter("The pull request's id on the host; on the local host it is 'source..target' and may be left out")]
+    private readonly string? PullRequestId;
+
     private Target VerifyMirror => _ => _
         .Description("Compares the whole catalog branch --to-ref with its mirror and fails on drift (missing, extra or different views)")
         .Requires(() => ToRef)
         .Executes(async ct =>
         {
-            var verification = await (await PipelineAsync(ct)).VerifyMirrorAsync(ToRef!, ct);
+            var verification = await Pipeline.VerifyMirrorAsync(ToRef!, ct);
             ReportSummary(_ => _.AddPair("Views", verification.Comparison.ViewCount.ToString()).AddPair("Drift", verification.Comparison.Drift.Count.ToString()));
             if (!verification.Agrees)
             {
-                throw new BuildException($"The mirror of {ToRef} has drifted from the catalog: {verification.Comparison.Drift.Count} difference(s).");
+                throw new BuildException(
+                    $"The mirror of {ToRef} could not be proven equal to the catalog: {verification.Comparison.Drift.Count} difference(s), " +
+                    $"{verification.Unresolved.Count} view(s) whose SQL could not be read.");
             }
         });
 
     private Target RunDataTests => _ => _
-        .Description("Runs the data tests of --tests-path from branch --to-ref against catalog branch --to-ref; reports to artifacts/test-results/ and the pull request")
-        .Requires(() => ToRef)
+        .Description("Runs the data tests of --tests-path from the pull request's branch against the catalog state its mirror recorded; reports to <artifacts>/test-results/ and the pull request")
         .Requires(() => TestsPath)
         .Requires(() => TestParallelism, n => n >= 1, "a number of at least 1")
         .Requires(() => TestTimeout, s => s is >= 1 and <= 86400, "a number of seconds from 1 to 86400")
         .Executes(async ct =>
         {
-            await using var engine = await QueryEngineFactory.CreateAsync(QueryEngineSettings(), ct);
-            var result = await (await PipelineAsync(ct)).RunDataTestsAsync(
-                ToRef!, TestsPath!, engine, Tests,
+            var result = await Pipeline.RunDataTestsAsync(
+                PullRequest(), TestsPath!, Tests,
                 new DataTestRunnerOptions { MaxParallelism = TestParallelism, DefaultTimeout = TimeSpan.FromSeconds(TestTimeout) },
-                ct);
+                cancellationToken: ct);
             ReportSummary(_ => _.AddPair("Passed", result.Run.Passed.ToString()).AddPair("Failed", result.Run.Failed.ToString())
                 .AddPair("Errors", result.Run.Errors.ToString()));
             if (result.IsFailed)
@@ -71,35 +78,21 @@ internal partial class Build
         });
 
     private Target MergeCatalog => _ => _
-        .Description("After the pull request --to-ref into --from-ref is merged in git, merges the catalog branch the same way (a dry run first; conflicts fail)")
-        .Requires(() => ToRef)
+        .Description("After the pull request (--pull-request-id, or --to-ref into --from-ref) is merged in git, merges the catalog branch at its reviewed state (a dry run first; conflicts fail)")
         .Executes(async ct =>
         {
-            var result = await (await PipelineAsync(ct)).MergeCatalogAsync(ToRef!, FromRef, ct);
+            var result = await Pipeline.MergeCatalogAsync(PullRequest(), ct);
             ReportSummary(_ => _.AddPair("Outcome", result.Outcome.ToString()));
             if (!result.IsSuccess)
             {
-                throw new BuildException($"Catalog branch {ToRef} cannot be merged into {FromRef}: {result.Conflicts.Count} conflict(s).");
+                throw new BuildException(
+                    $"Catalog branch {result.SourceBranch} cannot be merged into {result.TargetBranch}: {result.Conflicts.Count} conflict(s).");
             }
         });
 
-    private QueryEngineSettings QueryEngineSettings() => new()
-    {
-        Kind = Catalog switch
-        {
-            CatalogKind.Local => QueryEngineKind.Local,
-            CatalogKind.DremioCloud => QueryEngineKind.DremioCloud,
-            CatalogKind.Dremio => QueryEngineKind.DremioSoftware,
-            _ => throw new BuildException(
-                "Data tests need a SQL engine and --catalog Nessie has none: run them on Dremio with --catalog DremioCloud " +
-                "or --catalog Dremio (Dremio Software with the Nessie source), or on --catalog Local."),
-        },
-        CatalogPath = CatalogPath,
-        ProjectId = ProjectId,
-        Region = DremioCloudRegion,
-        DremioUrl = DremioUrl,
-        Pat = DremioPat,
-        RepoName = RepoName,
-        LoggerFactory = new RunnerLoggerProvider(),
-    };
+    /// <summary>The pull request: by --pull-request-id, else the branch pair --to-ref into --from-ref.</summary>
+    private PullRequestSelector PullRequest() =>
+        PullRequestId is { Length: > 0 } id ? new PullRequestSelector(id, ToRef, ToRef is null ? null : FromRef)
+        : ToRef is { Length: > 0 } source ? PullRequestSelector.ByBranches(source, FromRef)
+        : throw new BuildException("Name the pull request: --pull-request-id, or --to-ref (its branch) with --from-ref (its target, default main).");
 }

@@ -30,7 +30,7 @@ public static class CatalogExtensions
             $"Branches there: {string.Join(", ", branchNames)}.");
 
     /// <summary>Every view at a commit, page by page, without holding more than one page.</summary>
-    public static async IAsyncEnumerable<CatalogView> ListAllViewsAsync(
+    public static async IAsyncEnumerable<CatalogEntry> ListAllViewsAsync(
         this ICatalog catalog,
         string hash,
         int pageSize = DefaultPageSize,

@@ -38,7 +38,7 @@ public sealed class CountingCatalog(ICatalog inner) : ICatalog
     public Task<IReadOnlyList<CatalogBranch>> ListBranchesAsync(CancellationToken cancellationToken = default) =>
         inner.ListBranchesAsync(cancellationToken);
 
-    public async Task<CatalogPage<CatalogView>> ListViewsAsync(
+    public async Task<CatalogPage<CatalogEntry>> ListViewsAsync(
         string hash, string? pageToken, int pageSize, CancellationToken cancellationToken = default)
     {
         ListViewsCalls++;
@@ -56,7 +56,7 @@ public sealed class CountingCatalog(ICatalog inner) : ICatalog
         return page;
     }
 
-    public async Task<IReadOnlyList<CatalogView>> GetViewsAsync(
+    public async Task<IReadOnlyList<CatalogEntry>> GetViewsAsync(
         string hash, IReadOnlyCollection<ContentKey> keys, CancellationToken cancellationToken = default)
     {
         GetViewsCalls++;
@@ -65,17 +65,12 @@ public sealed class CountingCatalog(ICatalog inner) : ICatalog
         return views;
     }
 
-    public Task<bool> IsAncestorAsync(string ancestorHash, string descendantHash, CancellationToken cancellationToken = default) =>
-        inner.IsAncestorAsync(ancestorHash, descendantHash, cancellationToken);
-
     public Task<CatalogBranch> CreateBranchAsync(string name, string fromHash, CancellationToken cancellationToken = default) =>
         inner.CreateBranchAsync(name, fromHash, cancellationToken);
 
     public Task DeleteBranchAsync(string name, string expectedHash, CancellationToken cancellationToken = default) =>
         inner.DeleteBranchAsync(name, expectedHash, cancellationToken);
 
-    public Task<MergeResult> MergeAsync(
-        string fromBranch, string fromHash, string targetBranch, string expectedTargetHash, bool dryRun,
-        CancellationToken cancellationToken = default) =>
-        inner.MergeAsync(fromBranch, fromHash, targetBranch, expectedTargetHash, dryRun, cancellationToken);
+    public Task<CatalogMergeResult> MergeAsync(CatalogMergeRequest request, CancellationToken cancellationToken = default) =>
+        inner.MergeAsync(request, cancellationToken);
 }

@@ -5,11 +5,12 @@ namespace LakehouseManager.Catalog;
 /// <summary>
 /// The versioned-catalog port (design §3), Nessie-shaped so every adapter has the same semantics: branches with
 /// commit hashes, paged listings and diffs at a hash, branch creation and deletion, and an all-or-nothing three-way
-/// merge guarded by the expected target hash. Only views are versioned content here.
+/// merge guarded by the expected target hash. Only views count: adapters leave tables, namespaces and functions out.
+/// The SQL of a view is not promised here: see <see cref="Views.IViewSqlResolver"/>.
 /// </summary>
 /// <remarks>
 /// Every write carries the hash the caller expects; a stale hash raises <see cref="CatalogException"/> with
-/// <see cref="CatalogErrorKind.Conflict"/>, never a silent overwrite.
+/// <see cref="CatalogErrorKind.Conflict"/>, never a silent overwrite. Errors name the reference or key.
 /// </remarks>
 public interface ICatalog
 {
@@ -25,8 +26,8 @@ public interface ICatalog
     /// <summary>All branches, ordered by name.</summary>
     Task<IReadOnlyList<CatalogBranch>> ListBranchesAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>One page of the views at a commit, in key order, with their SQL text.</summary>
-    Task<CatalogPage<CatalogView>> ListViewsAsync(
+    /// <summary>One page of the views at a commit, in key order.</summary>
+    Task<CatalogPage<CatalogEntry>> ListViewsAsync(
         string hash, string? pageToken, int pageSize, CancellationToken cancellationToken = default);
 
     /// <summary>One page of the view keys that differ between two commits, in key order.</summary>
@@ -34,28 +35,19 @@ public interface ICatalog
         string fromHash, string toHash, string? pageToken, int pageSize, CancellationToken cancellationToken = default);
 
     /// <summary>The views among <paramref name="keys"/> that exist at the commit; absent keys are left out.</summary>
-    Task<IReadOnlyList<CatalogView>> GetViewsAsync(
+    Task<IReadOnlyList<CatalogEntry>> GetViewsAsync(
         string hash, IReadOnlyCollection<ContentKey> keys, CancellationToken cancellationToken = default);
 
-    /// <summary>Whether <paramref name="ancestorHash"/> is <paramref name="descendantHash"/> or one of its ancestors.</summary>
-    Task<bool> IsAncestorAsync(string ancestorHash, string descendantHash, CancellationToken cancellationToken = default);
-
-    /// <summary>Creates a branch at a commit; fails with ReferenceAlreadyExists when it exists.</summary>
+    /// <summary>Creates a branch at a commit; fails with AlreadyExists when it exists.</summary>
     Task<CatalogBranch> CreateBranchAsync(string name, string fromHash, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a branch that is at <paramref name="expectedHash"/>.</summary>
     Task DeleteBranchAsync(string name, string expectedHash, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Merges <paramref name="fromBranch"/> at <paramref name="fromHash"/> into <paramref name="targetBranch"/>, which
-    /// must be at <paramref name="expectedTargetHash"/>. Conflicts are returned as data, and then nothing is applied.
-    /// With <paramref name="dryRun"/> nothing is applied either way.
+    /// Merges (or, with <see cref="CatalogMergeRequest.DryRun"/>, tries) the request's source commit into its target
+    /// branch at the expected hash. Conflicts and rejections are results, and then nothing is applied; "already
+    /// merged" is <see cref="CatalogMergeResult.NothingToMerge"/>.
     /// </summary>
-    Task<MergeResult> MergeAsync(
-        string fromBranch,
-        string fromHash,
-        string targetBranch,
-        string expectedTargetHash,
-        bool dryRun,
-        CancellationToken cancellationToken = default);
+    Task<CatalogMergeResult> MergeAsync(CatalogMergeRequest request, CancellationToken cancellationToken = default);
 }

@@ -15,6 +15,9 @@ public sealed record DataTestRun(
     TimeSpan Duration,
     IReadOnlyList<DataTestResult> Results)
 {
+    /// <summary>The catalog commit the tests were pinned to (the reviewed state), or null when they ran at the branch's head.</summary>
+    public string? CatalogCommit { get; init; }
+
     public int Total => Results.Count;
 
     public int Passed => Count(r => r.Status == DataTestStatus.Passed);

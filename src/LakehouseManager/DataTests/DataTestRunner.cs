@@ -37,12 +37,14 @@ public sealed class DataTestRunner
     /// <exception cref="LakehouseException">The selection names a test or a tag the suite does not have.</exception>
     public async Task<DataTestRun> RunAsync(
         DataTestSuite suite,
-        string branch,
+        QueryVersion version,
         DataTestSelection? selection = null,
         IProgress<DataTestProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(version);
+        var branch = version.Branch;
         ArgumentException.ThrowIfNullOrEmpty(branch);
         selection ??= DataTestSelection.All;
         var selected = selection.Select(suite);
@@ -79,22 +81,25 @@ public sealed class DataTestRunner
             var test = suite.Tests[i];
             progress?.Report(new DataTestProgress(
                 DataTestProgressKind.Started, test, Volatile.Read(ref completed), toRun.Count));
-            var result = await RunOneAsync(test, branch, token).ConfigureAwait(false);
+            var result = await RunOneAsync(test, version, token).ConfigureAwait(false);
             results[i] = result;
             progress?.Report(new DataTestProgress(
                 DataTestProgressKind.Finished, test, Interlocked.Increment(ref completed), toRun.Count, result));
         }).ConfigureAwait(false);
 
-        return new DataTestRun(suite.Source, branch, _engine.Description, startedAt, _time.GetElapsedTime(start), results);
+        return new DataTestRun(suite.Source, branch, _engine.Description, startedAt, _time.GetElapsedTime(start), results)
+        {
+            CatalogCommit = version.CommitHash,
+        };
     }
 
-    private async Task<DataTestResult> RunOneAsync(DataTest test, string branch, CancellationToken cancellationToken)
+    private async Task<DataTestResult> RunOneAsync(DataTest test, QueryVersion version, CancellationToken cancellationToken)
     {
-        var sql = test.SqlFor(branch);
+        var sql = test.SqlFor(version.Branch);
         var start = _time.GetTimestamp();
         var evaluation = ReadOnlyQuery.Refusal(sql) is { } refusal
             ? DataTestEvaluation.Error(DataTestErrorKind.NotAQuery, $"test '{test.Name}' was not run: {refusal}")
-            : await EvaluateAsync(test, sql, branch, cancellationToken).ConfigureAwait(false);
+            : await EvaluateAsync(test, sql, version, cancellationToken).ConfigureAwait(false);
 
         return new DataTestResult
         {
@@ -111,7 +116,7 @@ public sealed class DataTestRunner
     }
 
     private async Task<DataTestEvaluation> EvaluateAsync(
-        DataTest test, string sql, string branch, CancellationToken cancellationToken)
+        DataTest test, string sql, QueryVersion version, CancellationToken cancellationToken)
     {
         var timeout = test.Timeout ?? _options.DefaultTimeout;
 
@@ -122,7 +127,7 @@ public sealed class DataTestRunner
         DataTestEvaluation evaluation;
         try
         {
-            var cursor = await _engine.ExecuteAsync(sql, branch, linked.Token).ConfigureAwait(false);
+            var cursor = await _engine.ExecuteAsync(sql, version, linked.Token).ConfigureAwait(false);
             await using (cursor.ConfigureAwait(false))
             {
                 evaluation = await test.Expectation.EvaluateAsync(cursor, linked.Token).ConfigureAwait(false);

@@ -10,11 +10,12 @@ public interface IQueryEngine
     string Description { get; }
 
     /// <summary>
-    /// Submits the query and waits until its rows can be read. A query that fails raises
-    /// <see cref="QueryFailedException"/> carrying the engine's message. Cancelling the token cancels the query on the
-    /// engine (a Dremio job is cancelled), which is how a test timeout stops a hung query.
+    /// Submits the query at the version (the branch, pinned to a commit when one is given) and waits until its rows
+    /// can be read. A query that fails raises <see cref="QueryFailedException"/> carrying the engine's message.
+    /// Cancelling the token cancels the query on the engine (a Dremio job is cancelled), which is how a test timeout
+    /// stops a hung query.
     /// </summary>
-    Task<IQueryCursor> ExecuteAsync(string sql, string branch, CancellationToken cancellationToken = default);
+    Task<IQueryCursor> ExecuteAsync(string sql, QueryVersion version, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -48,12 +48,16 @@ public sealed class DremioQueryEngine : IQueryEngine
 
     public string Description => $"{_client.Endpoint.Description}, source '{CatalogSource}'";
 
-    public async Task<IQueryCursor> ExecuteAsync(string sql, string branch, CancellationToken cancellationToken = default)
+    public async Task<IQueryCursor> ExecuteAsync(string sql, QueryVersion version, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sql);
-        ArgumentException.ThrowIfNullOrWhiteSpace(branch);
+        ArgumentNullException.ThrowIfNull(version);
 
-        var request = DremioSqlRequest.AtBranch(sql, CatalogSource, branch) with { Context = _options.Context };
+        // Pinned to the reviewed commit when there is one, so the tests see what the reviewer saw.
+        var reference = version.CommitHash is { } hash
+            ? DremioVersionReference.Commit(hash)
+            : DremioVersionReference.Branch(version.Branch);
+        var request = DremioSqlRequest.At(sql, CatalogSource, reference) with { Context = _options.Context };
         string jobId;
         try
         {

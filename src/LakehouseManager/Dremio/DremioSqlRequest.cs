@@ -19,11 +19,15 @@ public sealed record DremioSqlRequest(string Sql)
     public Guid? RequestId { get; init; }
 
     /// <summary>A request that pins <paramref name="source"/> to <paramref name="branch"/>.</summary>
-    public static DremioSqlRequest AtBranch(string sql, string source, string branch) => new(sql)
+    public static DremioSqlRequest AtBranch(string sql, string source, string branch) =>
+        At(sql, source, DremioVersionReference.Branch(branch));
+
+    /// <summary>A request that pins <paramref name="source"/> to a version (a branch, a tag or a commit).</summary>
+    public static DremioSqlRequest At(string sql, string source, DremioVersionReference version) => new(sql)
     {
         References = new Dictionary<string, DremioVersionReference>(StringComparer.Ordinal)
         {
-            [source] = DremioVersionReference.Branch(branch),
+            [source] = version,
         },
     };
 

@@ -3,7 +3,6 @@ using LakehouseManager.Pipeline.DataTests;
 using LakehouseManager.Pipeline.Merge;
 using LakehouseManager.Pipeline.Verify;
 using LakehouseManager.PullRequests;
-using LakehouseManager.PullRequests.Local;
 using Microsoft.Extensions.Logging;
 
 namespace LakehouseManager.Pipeline;
@@ -11,20 +10,15 @@ namespace LakehouseManager.Pipeline;
 /// <summary>The review side: verifying a mirror, running the data tests, merging the catalog after the pull request.</summary>
 public sealed partial class LakehousePipeline
 {
-    private IPullRequestHost? _host;
-
-    /// <summary>The pull-request host: the given one, else the Local host (reports under <c>artifacts/pull-requests/</c>).</summary>
-    public IPullRequestHost PullRequestHost => _host ??= _options.PullRequestHost ?? new LocalPullRequestHost(
-        Repository, Mirror.MirrorPath, Path.Combine(_options.ArtifactsDirectory, "pull-requests"), _options.Remote, _timeProvider);
-
     /// <summary>The file VerifyMirror writes.</summary>
-    public string VerificationFile => Path.Combine(_options.ArtifactsDirectory, "mirror-verification.json");
+    public string VerificationFile => Path.Combine(Settings.ArtifactsDirectory, "mirror-verification.json");
 
     /// <summary>VerifyMirror: compares the whole catalog branch with its mirror; the caller fails when they disagree.</summary>
     public async Task<MirrorVerification> VerifyMirrorAsync(string branch, CancellationToken cancellationToken = default)
     {
         var verifier = new VerifyMirror(
-            _options.Catalog, Repository, Mirror.MirrorPath, _options.Remote, _loggers.CreateLogger<VerifyMirror>());
+            await _lakehouse.GetViewsAsync(cancellationToken).ConfigureAwait(false),
+            _lakehouse.Repository, _lakehouse.Mirror.MirrorPath, Settings.Remote, _lakehouse.Loggers.CreateLogger<VerifyMirror>());
         var verification = await verifier.RunAsync(branch, cancellationToken).ConfigureAwait(false);
         await ArtifactFile.WriteAsync(VerificationFile, MirrorVerificationJson.Write(verification), cancellationToken)
             .ConfigureAwait(false);
@@ -40,18 +34,18 @@ public sealed partial class LakehousePipeline
     }
 
     /// <summary>
-    /// MergeCatalog: merges catalog branch <paramref name="source"/> into <paramref name="target"/> once the pull
-    /// request is merged in git; conflicts are reported on the pull request and returned (the caller fails then).
+    /// MergeCatalog: merges the catalog branch of a merged pull request into its target, at the reviewed state;
+    /// conflicts are reported on the pull request and returned (the caller fails then).
     /// </summary>
-    public async Task<MergeCatalogResult> MergeCatalogAsync(string source, string target, CancellationToken cancellationToken = default)
+    public async Task<MergeCatalogResult> MergeCatalogAsync(PullRequestSelector selector, CancellationToken cancellationToken = default)
     {
         var merge = new MergeCatalog(
-            _options.Catalog,
-            PullRequestHost,
-            Repository,
-            _loggers.CreateLogger<MergeCatalog>(),
-            new MergeCatalogOptions { Remote = _options.Remote });
-        var result = await merge.RunAsync(new PullRequestSelector(null, source, target), cancellationToken).ConfigureAwait(false);
+            await _lakehouse.GetCatalogAsync(cancellationToken).ConfigureAwait(false),
+            _lakehouse.PullRequestHost,
+            _lakehouse.Repository,
+            _lakehouse.Loggers.CreateLogger<MergeCatalog>(),
+            new MergeCatalogOptions { Remote = Settings.Remote });
+        var result = await merge.RunAsync(selector, cancellationToken).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
             // MergeCatalog says what it did; the conflicts are listed here.
@@ -62,34 +56,38 @@ public sealed partial class LakehousePipeline
     }
 
     /// <summary>
-    /// RunDataTests: runs the tests file of the pull request's source branch against the catalog branch, writes the
-    /// reports and posts the markdown on the pull request (<paramref name="branch"/> into <c>--from-ref</c>).
+    /// RunDataTests: runs the tests file of the pull request's source branch against the catalog state the mirror
+    /// recorded for it, writes the reports and posts the markdown on the pull request.
     /// </summary>
     public async Task<RunDataTestsResult> RunDataTestsAsync(
-        string branch,
+        PullRequestSelector selector,
         string testsPath,
-        IQueryEngine engine,
         IReadOnlyList<string> selection,
         DataTestRunnerOptions runnerOptions,
+        string? inReplyToCommentId = null,
         CancellationToken cancellationToken = default)
     {
-        var host = PullRequestHost;
-        var pullRequest = await host.GetPullRequestAsync(new PullRequestSelector(null, branch, _options.FromRef), cancellationToken)
-            .ConfigureAwait(false);
-        var useCase = new RunDataTestsUseCase(_loggers.CreateLogger<RunDataTestsUseCase>(), _timeProvider);
+        ArgumentNullException.ThrowIfNull(selector);
+        var useCase = new RunDataTestsUseCase(_lakehouse.Loggers.CreateLogger<RunDataTestsUseCase>(), _lakehouse.TimeProvider);
+        var host = _lakehouse.PullRequestHost;
+
+        // The reports of an earlier run go first, before anything here can stop this one.
+        DataTestReportFiles.In(Settings.ArtifactsDirectory).Delete();
+        var pullRequest = await host.GetPullRequestAsync(selector, cancellationToken).ConfigureAwait(false);
         return await useCase.RunAsync(
             new RunDataTestsSettings
             {
-                Repository = Repository,
-                Remote = _options.Remote,
+                Repository = _lakehouse.Repository,
+                Remote = Settings.Remote,
                 TestsPath = testsPath,
-                Branch = branch,
-                Engine = engine,
+                Branch = pullRequest.SourceBranch,
+                Engine = await _lakehouse.GetQueryEngineAsync(cancellationToken).ConfigureAwait(false),
                 Selection = selection,
                 RunnerOptions = runnerOptions,
-                ArtifactsDirectory = _options.ArtifactsDirectory,
+                ArtifactsDirectory = Settings.ArtifactsDirectory,
                 PullRequestHost = host,
                 PullRequest = pullRequest,
+                InReplyToCommentId = inReplyToCommentId,
             },
             cancellationToken).ConfigureAwait(false);
     }

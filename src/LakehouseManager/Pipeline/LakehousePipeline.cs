@@ -1,73 +1,85 @@
 using LakehouseManager.Catalog;
-using LakehouseManager.Mirror;
-using LakehouseManager.Mirror.Git;
+using LakehouseManager.Catalog.Views;
+using LakehouseManager.Composition;
 using LakehouseManager.Naming;
 using LakehouseManager.Pipeline.Sync;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LakehouseManager.Pipeline;
 
 /// <summary>
 /// The use cases behind the pipeline targets, each one call: what <c>./build.sh FetchCatalogDelta</c>, CommitMirror,
 /// VerifyMirror, MergeCatalog and RunDataTests do. The targets bind parameters and call these; the demo calls the very
-/// same methods on its own workspace.
+/// same methods on its own workspace. Adapters come from the composition root (<see cref="Lakehouse"/>).
 /// </summary>
 public sealed partial class LakehousePipeline
 {
-    private readonly PipelineOptions _options;
-    private readonly ILoggerFactory _loggers;
+    private readonly Lakehouse _lakehouse;
     private readonly ILogger _logger;
-    private readonly TimeProvider _timeProvider;
 
-    public LakehousePipeline(PipelineOptions options, ILoggerFactory? loggers = null, TimeProvider? timeProvider = null)
+    public LakehousePipeline(Lakehouse lakehouse)
     {
-        _options = options ?? throw new ArgumentNullException(nameof(options));
-        _loggers = loggers ?? NullLoggerFactory.Instance;
-        _logger = _loggers.CreateLogger("LakehouseManager");
-        _timeProvider = timeProvider ?? TimeProvider.System;
-        Repository = new GitRepository(options.RepoPath, options.Git);
-        Mirror = new MirrorFolder(options.RepoPath, options.MirrorPath);
+        _lakehouse = lakehouse ?? throw new ArgumentNullException(nameof(lakehouse));
+        _logger = lakehouse.Loggers.CreateLogger("LakehouseManager");
     }
 
-    public PipelineOptions Options => _options;
+    public LakehouseSettings Settings => _lakehouse.Settings;
 
-    /// <summary>The mirror checkout.</summary>
-    public GitRepository Repository { get; }
+    /// <summary>The composition root the pipeline works with.</summary>
+    public Lakehouse Lakehouse => _lakehouse;
 
-    /// <summary>The mirror folder in the checkout.</summary>
-    public MirrorFolder Mirror { get; }
-
-    /// <summary>The file FetchCatalogDelta writes.</summary>
-    public string DeltaFile => Path.Combine(_options.ArtifactsDirectory, "catalog-delta.json");
+    /// <summary>The file FetchCatalogDelta writes and CommitMirror reads.</summary>
+    public string DeltaFile => Path.Combine(Settings.ArtifactsDirectory, "catalog-delta.json");
 
     /// <summary>FetchCatalogDelta: computes what a sync of the branch changes, writes it to the delta file, prints it.</summary>
     public async Task<CatalogDelta> FetchCatalogDeltaAsync(string branch, CancellationToken cancellationToken = default)
     {
-        var catalog = new CountingCatalog(_options.Catalog);
-        var delta = await NewSync(branch, catalog).FetchDeltaAsync(cancellationToken).ConfigureAwait(false);
-        _logger.LogInformation("Catalog reads: {Reads}", catalog);
-        await ArtifactFile.WriteAsync(DeltaFile, CatalogDeltaJson.Write(delta), cancellationToken).ConfigureAwait(false);
-        _logger.LogInformation("{Summary}", CatalogDeltaSummary.Render(delta).TrimEnd());
+        var views = await _lakehouse.GetViewsAsync(cancellationToken).ConfigureAwait(false);
+        var counting = new CountingCatalog(views.Catalog);
+        var delta = await NewSync(branch, new(counting, views.Resolver)).FetchDeltaAsync(cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Catalog reads: {Reads}", counting);
+        await WriteDeltaAsync(delta, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Delta written to {File}", DeltaFile);
-        foreach (var edit in delta.GitEdits.Where(e => e.Resolution == GitEditResolution.Kept))
-        {
-            _logger.LogWarning("Drift in {Path}: {Detail}", edit.Path, edit.Detail);
-        }
-
         return delta;
     }
 
-    /// <summary>CommitMirror: writes the delta as one mirror commit (none when nothing changed) and pushes it.</summary>
-    public async Task<SyncOutcome> CommitMirrorAsync(CatalogDelta delta, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// CommitMirror: reads the delta file (which FetchCatalogDelta may have written in an earlier job), writes it as
+    /// one mirror commit (none when nothing changed) and pushes it. A stale delta is refused.
+    /// </summary>
+    public async Task<SyncOutcome> CommitMirrorAsync(string branch, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(delta);
-        var outcome = await NewSync(delta.Branch).CommitAsync(delta, cancellationToken).ConfigureAwait(false);
-        if (!ReferenceEquals(outcome.Delta, delta))
+        if (!File.Exists(DeltaFile))
         {
-            // Done again on top of a remote that moved (or a checkout that changed): the file says what was committed.
-            await ArtifactFile.WriteAsync(DeltaFile, CatalogDeltaJson.Write(outcome.Delta), cancellationToken).ConfigureAwait(false);
-            _logger.LogInformation("{Summary}", CatalogDeltaSummary.Render(outcome.Delta).TrimEnd());
+            throw new LakehouseException(
+                $"CommitMirror commits the delta that FetchCatalogDelta writes, and there is none at '{DeltaFile}': run " +
+                $"FetchCatalogDelta for '{branch}' first (in this job or an earlier one with the same --artifacts-path), or Sync.");
+        }
+
+        var delta = CatalogDeltaJsonReader.Read(await File.ReadAllTextAsync(DeltaFile, cancellationToken).ConfigureAwait(false), DeltaFile);
+        _logger.LogInformation("Read the delta of catalog branch {Branch} at {Hash} from {File}", delta.Branch, HashText.Short(delta.ToHash), DeltaFile);
+        var outcome = await NewSync(branch, await _lakehouse.GetViewsAsync(cancellationToken).ConfigureAwait(false))
+            .CommitAsync(delta, cancellationToken).ConfigureAwait(false);
+        return await ReportOutcomeAsync(delta, outcome, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sync: FetchCatalogDelta then CommitMirror, in one process and under one lock.</summary>
+    public async Task<SyncOutcome> SyncAsync(string branch, CancellationToken cancellationToken = default)
+    {
+        var views = await _lakehouse.GetViewsAsync(cancellationToken).ConfigureAwait(false);
+        var counting = new CountingCatalog(views.Catalog);
+        var sync = NewSync(branch, new(counting, views.Resolver));
+        var outcome = await sync.SyncAsync(cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Catalog reads: {Reads}", counting);
+        return await ReportOutcomeAsync(null, outcome, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SyncOutcome> ReportOutcomeAsync(CatalogDelta? read, SyncOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (!ReferenceEquals(outcome.Delta, read))
+        {
+            // Computed here, or again on top of a remote that moved: the file says what was committed.
+            await WriteDeltaAsync(outcome.Delta, cancellationToken).ConfigureAwait(false);
         }
 
         _logger.LogInformation(
@@ -77,26 +89,29 @@ public sealed partial class LakehousePipeline
             outcome.Commit is null ? "no new commit" : $"commit {HashText.Short(outcome.Commit)}",
             outcome.Push switch
             {
-                PushState.Pushed => $"pushed to {_options.Remote}",
-                PushState.UpToDate => $"{_options.Remote} is up to date",
+                PushState.Pushed => $"pushed to {Settings.Remote}",
+                PushState.UpToDate => $"{Settings.Remote} is up to date",
                 _ => "no remote to push to",
             });
         return outcome;
     }
 
-    /// <summary>Sync: FetchCatalogDelta then CommitMirror.</summary>
-    public async Task<SyncOutcome> SyncAsync(string branch, CancellationToken cancellationToken = default)
+    private async Task WriteDeltaAsync(CatalogDelta delta, CancellationToken cancellationToken)
     {
-        var delta = await FetchCatalogDeltaAsync(branch, cancellationToken).ConfigureAwait(false);
-        return await CommitMirrorAsync(delta, cancellationToken).ConfigureAwait(false);
+        await ArtifactFile.WriteAsync(DeltaFile, CatalogDeltaJson.Write(delta), cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("{Summary}", CatalogDeltaSummary.Render(delta).TrimEnd());
+        foreach (var edit in delta.GitEdits.Where(e => e.Resolution == GitEditResolution.Kept))
+        {
+            _logger.LogWarning("Drift in {Path}: {Detail}", edit.Path, edit.Detail);
+        }
     }
 
-    private MirrorSync NewSync(string branch, ICatalog? catalog = null) =>
+    private MirrorSync NewSync(string branch, CatalogViews views) =>
         new(
-            catalog ?? _options.Catalog,
-            Repository,
-            Mirror,
-            new SyncSettings(branch) { FromRef = _options.FromRef, Remote = _options.Remote, OnGitEdit = _options.OnGitEdit },
-            _loggers.CreateLogger<MirrorSync>(),
-            _timeProvider);
+            views,
+            _lakehouse.Repository,
+            _lakehouse.Mirror,
+            new SyncSettings(branch) { FromRef = Settings.FromRef, Remote = Settings.Remote, OnGitEdit = Settings.OnGitEdit },
+            _lakehouse.Loggers.CreateLogger<MirrorSync>(),
+            _lakehouse.TimeProvider);
 }

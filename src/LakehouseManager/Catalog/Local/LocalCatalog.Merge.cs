@@ -5,6 +5,7 @@ namespace LakehouseManager.Catalog.Local;
 /// <summary>Three-way merges against the common ancestor, all or nothing.</summary>
 public sealed partial class LocalCatalog
 {
+    /// <summary>A merge with the default message; see the overload with a message.</summary>
     public Task<MergeResult> MergeAsync(
         string fromBranch,
         string fromHash,
@@ -48,7 +49,7 @@ public sealed partial class LocalCatalog
                 // moved on must not fail.
                 if (baseId == from.Id)
                 {
-                    return new MergeResult(true, false, target.Hash, baseHash, []);
+                    return new MergeResult(true, false, target.Hash, baseHash, [], AlreadyMerged: true);
                 }
 
                 await RequireExactHeadAsync(store, targetBranch, target, expectedTargetHash, cancellationToken)

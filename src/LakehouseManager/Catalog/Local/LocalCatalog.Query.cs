@@ -14,7 +14,12 @@ public sealed partial class LocalCatalog
     /// dropped. Unknown names, an AT clause naming another reference, a statement that is not a query and SQLite
     /// errors are <see cref="CatalogException"/>s naming the branch.
     /// </summary>
-    public async Task<LocalQueryCursor> OpenQueryAsync(string branch, string sql, CancellationToken cancellationToken = default)
+    /// <param name="branch">The branch the query runs at.</param>
+    /// <param name="sql">One query.</param>
+    /// <param name="atHash">A commit of the branch to pin the query to (the reviewed state); null for its head.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<LocalQueryCursor> OpenQueryAsync(
+        string branch, string sql, string? atHash = null, CancellationToken cancellationToken = default)
     {
         RefName.Require(branch);
         ArgumentNullException.ThrowIfNull(sql);
@@ -31,7 +36,7 @@ public sealed partial class LocalCatalog
         try
         {
             var plan = await PlanAtBranchAsync(
-                connection, branch, null, planner => planner.PlanAsync(parsed, null, cancellationToken), cancellationToken)
+                connection, branch, null, planner => planner.PlanAsync(parsed, null, cancellationToken), cancellationToken, atHash)
                 .ConfigureAwait(false);
             await InstantiateViewsAsync(connection, branch, plan.Views, cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, "PRAGMA query_only = ON", cancellationToken).ConfigureAwait(false);
@@ -73,7 +78,8 @@ public sealed partial class LocalCatalog
         string branch,
         IReadOnlyDictionary<ContentKey, string>? overrides,
         Func<BranchQueryPlanner, Task<QueryPlan>> plan,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? atHash = null)
     {
         var store = new CatalogStore(connection, ownsConnection: false);
         await using (store.ConfigureAwait(false))
@@ -81,7 +87,9 @@ public sealed partial class LocalCatalog
             try
             {
                 await store.BeginAsync(write: false, cancellationToken).ConfigureAwait(false);
-                var head = await RequireBranchAsync(store, branch, cancellationToken).ConfigureAwait(false);
+                var head = atHash is null
+                    ? await RequireBranchAsync(store, branch, cancellationToken).ConfigureAwait(false)
+                    : await ResolveHashAsync(store, atHash, cancellationToken).ConfigureAwait(false);
                 var result = await plan(new BranchQueryPlanner(store, branch, head, overrides, Options.SourceName)).ConfigureAwait(false);
                 await store.CommitTransactionAsync(cancellationToken).ConfigureAwait(false);
                 return result;

@@ -12,11 +12,12 @@ public sealed class LocalQueryEngine(LocalCatalog catalog) : IQueryEngine
 {
     public string Description => catalog.Description;
 
-    public async Task<IQueryCursor> ExecuteAsync(string sql, string branch, CancellationToken cancellationToken = default)
+    public async Task<IQueryCursor> ExecuteAsync(string sql, QueryVersion version, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(version);
         try
         {
-            var cursor = await catalog.OpenQueryAsync(branch, sql, cancellationToken).ConfigureAwait(false);
+            var cursor = await catalog.OpenQueryAsync(version.Branch, sql, version.CommitHash, cancellationToken).ConfigureAwait(false);
             return new Cursor(cursor);
         }
         catch (CatalogException exception) when (exception.Kind == CatalogErrorKind.BadRequest)

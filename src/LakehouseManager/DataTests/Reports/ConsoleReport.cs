@@ -1,3 +1,4 @@
+using LakehouseManager.Naming;
 using System.Text;
 using LakehouseManager.Reporting;
 
@@ -15,7 +16,9 @@ public static class ConsoleReport
     {
         ArgumentNullException.ThrowIfNull(run);
         var builder = new StringBuilder()
-            .Append("Data tests on ").Append(run.Branch).Append(" · ").Append(run.Engine).Append(" · ")
+            .Append("Data tests on ").Append(run.Branch)
+            .Append(run.CatalogCommit is { } commit ? $" at catalog commit {HashText.Short(commit)}" : "")
+            .Append(" · ").Append(run.Engine).Append(" · ")
             .Append(run.Source).Append("\n\n");
 
         var table = new TextTable(

@@ -45,6 +45,11 @@ public static class JUnitReport
             Attribute(xml, "timestamp", run.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
             xml.WriteStartElement("properties");
             Property(xml, "branch", run.Branch);
+            if (run.CatalogCommit is { } commit)
+            {
+                Property(xml, "catalogCommit", commit);
+            }
+
             Property(xml, "engine", run.Engine);
             Property(xml, "source", run.Source);
             xml.WriteEndElement();

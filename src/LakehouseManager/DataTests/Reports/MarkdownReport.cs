@@ -1,3 +1,4 @@
+using LakehouseManager.Naming;
 using System.Globalization;
 using System.Text;
 using LakehouseManager.DataTests.Expectations;
@@ -41,7 +42,8 @@ public static class MarkdownReport
         var summary = counts.Count == 0
             ? "no tests"
             : string.Join(" · ", counts.Select(c => $"{ResultDisplay.Emoji(c.Kind)} {c.Text}"));
-        return $"### {emoji} {ResultDisplay.Title(run)} on {MarkdownText.Code(run.Branch)}\n\n" +
+        var at = run.CatalogCommit is { } commit ? $" at catalog commit {MarkdownText.Code(HashText.Short(commit))}" : "";
+        return $"### {emoji} {ResultDisplay.Title(run)} on {MarkdownText.Code(run.Branch)}{at}\n\n" +
                $"**{summary}** in {DurationText.Format(run.Duration)} · engine: {MarkdownText.Escape(run.Engine)} · " +
                $"file: {MarkdownText.Code(run.Source)}\n";
     }

@@ -24,8 +24,14 @@ public sealed record RunDataTestsSettings
     /// catalog branch the tests run against (they have the same name).</summary>
     public required string Branch { get; init; }
 
-    /// <summary>The engine the queries run on (see <see cref="QueryEngineFactory"/>); not disposed by the use case.</summary>
+    /// <summary>The engine the queries run on (see <see cref="Composition.Lakehouse.GetQueryEngineAsync"/>); not disposed by the use case.</summary>
     public required IQueryEngine Engine { get; init; }
+
+    /// <summary>
+    /// Whether the queries run at the catalog commit the mirror recorded on the branch (the reviewed state; the
+    /// default), rather than at the catalog branch's moving head.
+    /// </summary>
+    public bool PinToReviewedCommit { get; init; } = true;
 
     /// <summary>Test names and <c>tag:x</c> terms (<c>!test</c> arguments); empty runs every test.</summary>
     public IReadOnlyList<string> Selection { get; init; } = [];

@@ -1,6 +1,7 @@
 using LakehouseManager.DataTests;
 using LakehouseManager.DataTests.Parsing;
 using LakehouseManager.DataTests.Reports;
+using LakehouseManager.Naming;
 using LakehouseManager.PullRequests;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -48,6 +49,7 @@ public sealed class RunDataTestsUseCase
 
         var stage = RunDataTestsStage.Selection;
         TestsFileSource file;
+        QueryVersion version = QueryVersion.AtHead(settings.Branch);
         DataTestRun run;
         try
         {
@@ -56,6 +58,7 @@ public sealed class RunDataTestsUseCase
             file = await TestsFileReader.ReadAsync(
                 settings.Repository, settings.Remote, settings.Branch, settings.TestsPath, _logger, cancellationToken)
                 .ConfigureAwait(false);
+            version = await PinAsync(settings, file, cancellationToken).ConfigureAwait(false);
             stage = RunDataTestsStage.Parsing;
             var suite = DataTestFileParser.Parse(file.Text, file.Path);
             foreach (var warning in suite.Warnings)
@@ -67,18 +70,18 @@ public sealed class RunDataTestsUseCase
             stage = RunDataTestsStage.Selection;
             var selected = selection.Select(suite);
             _logger.LogInformation(
-                "Running {Selected} of {Total} data tests ({Selection}) on branch '{Branch}' with {Engine}, {Parallelism} at a time",
-                selected.Count(t => t.SkipReason is null), suite.Tests.Count, selection, settings.Branch, settings.Engine.Description,
+                "Running {Selected} of {Total} data tests ({Selection}) on catalog {Version} with {Engine}, {Parallelism} at a time",
+                selected.Count(t => t.SkipReason is null), suite.Tests.Count, selection, version, settings.Engine.Description,
                 settings.RunnerOptions.MaxParallelism);
 
             stage = RunDataTestsStage.Running;
             var runner = new DataTestRunner(settings.Engine, settings.RunnerOptions, _time);
-            run = await runner.RunAsync(suite, settings.Branch, selection, new DataTestProgressLog(_logger), cancellationToken)
+            run = await runner.RunAsync(suite, version, selection, new DataTestProgressLog(_logger), cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (Exception e) when (host is not null && pullRequest is not null && e is not OperationCanceledException)
         {
-            await AnswerProblemAsync(host, pullRequest, settings, stage, e, cancellationToken).ConfigureAwait(false);
+            await AnswerProblemAsync(host, pullRequest, settings, stage, e, version, cancellationToken).ConfigureAwait(false);
             throw;
         }
 
@@ -93,7 +96,7 @@ public sealed class RunDataTestsUseCase
         PullRequestComment? posted = null;
         if (host is not null && pullRequest is not null)
         {
-            posted = await PostAsync(host, pullRequest, settings, run, reports, cancellationToken).ConfigureAwait(false);
+            posted = await PostAsync(host, pullRequest, settings, run, reports, file, cancellationToken).ConfigureAwait(false);
         }
 
         return new RunDataTestsResult(run, file, reports, console, posted);
@@ -109,14 +112,18 @@ public sealed class RunDataTestsUseCase
         RunDataTestsSettings settings,
         RunDataTestsStage stage,
         Exception problem,
+        QueryVersion version,
         CancellationToken cancellationToken)
     {
         var comment = RunDataTestsProblem.Render(settings.Branch, stage, problem, host.MaxCommentLength);
+        var token = IdempotencyToken.For(
+            "data-tests-problem", pullRequest.Repository, pullRequest.Id, settings.InReplyToCommentId, pullRequest.SourceCommit,
+            version.CommitHash, stage.ToString(), string.Join(" ", settings.Selection));
         try
         {
             _ = settings.InReplyToCommentId is { } commentId
-                ? await host.ReplyAsync(pullRequest, commentId, comment, cancellationToken).ConfigureAwait(false)
-                : await host.PostCommentAsync(pullRequest, comment, cancellationToken).ConfigureAwait(false);
+                ? await host.ReplyAsync(pullRequest, commentId, comment, token, cancellationToken).ConfigureAwait(false)
+                : await host.PostCommentAsync(pullRequest, comment, token, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("Posted on {PullRequest} why the data tests did not run", pullRequest);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -131,6 +138,7 @@ public sealed class RunDataTestsUseCase
         RunDataTestsSettings settings,
         DataTestRun run,
         DataTestReportFiles reports,
+        TestsFileSource file,
         CancellationToken cancellationToken)
     {
         if (host.MaxCommentLength < MinCommentLength)
@@ -145,11 +153,42 @@ public sealed class RunDataTestsUseCase
             MaxLength = host.MaxCommentLength,
             FullReportHint = settings.FullReportHint ?? DisplayPath(reports.MarkdownPath),
         });
+        // One report per command, or per state of the tests file and the catalog when no command asked for it.
+        var token = IdempotencyToken.For(
+            "data-tests", pullRequest.Repository, pullRequest.Id, settings.InReplyToCommentId, file.Commit, run.CatalogCommit,
+            string.Join(" ", settings.Selection));
         var posted = settings.InReplyToCommentId is { } commentId
-            ? await host.ReplyAsync(pullRequest, commentId, comment, cancellationToken).ConfigureAwait(false)
-            : await host.PostCommentAsync(pullRequest, comment, cancellationToken).ConfigureAwait(false);
+            ? await host.ReplyAsync(pullRequest, commentId, comment, token, cancellationToken).ConfigureAwait(false)
+            : await host.PostCommentAsync(pullRequest, comment, token, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Posted the report on {PullRequest} ({Length} characters)", pullRequest, comment.Length);
         return posted;
+    }
+
+    /// <summary>
+    /// The catalog state the tests run at: the commit the mirror recorded on the tests file's git branch (what the
+    /// reviewer saw), else the branch's head when the branch was never synced.
+    /// </summary>
+    private async Task<QueryVersion> PinAsync(RunDataTestsSettings settings, TestsFileSource file, CancellationToken cancellationToken)
+    {
+        if (!settings.PinToReviewedCommit)
+        {
+            return QueryVersion.AtHead(settings.Branch);
+        }
+
+        var watermark = await settings.Repository.FindWatermarkAsync(file.Commit, settings.Branch, cancellationToken)
+            .ConfigureAwait(false);
+        if (watermark is null)
+        {
+            _logger.LogWarning(
+                "Git branch {Branch} at {Commit} has no mirror commit of catalog branch {Branch}: the tests run at the head of the catalog branch",
+                settings.Branch, HashText.Short(file.Commit), settings.Branch);
+            return QueryVersion.AtHead(settings.Branch);
+        }
+
+        _logger.LogInformation(
+            "The mirror commit {GitCommit} records catalog branch {Branch} at {Hash}: the tests run at that commit, the state the reviewer saw",
+            HashText.Short(watermark.GitCommit), settings.Branch, HashText.Short(watermark.CatalogHash));
+        return new QueryVersion(settings.Branch, watermark.CatalogHash);
     }
 
     private static (IPullRequestHost? Host, PullRequest? PullRequest) RequirePullRequest(RunDataTestsSettings settings)

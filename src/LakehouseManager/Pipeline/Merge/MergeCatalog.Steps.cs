@@ -10,7 +10,8 @@ public sealed partial class MergeCatalog
     /// <summary>The nearest mirror commit of the git source branch: its catalog hash is what the reviewers saw.</summary>
     private async Task<GitWatermark> FindReviewedStateAsync(PullRequest pullRequest, CancellationToken cancellationToken)
     {
-        var sourceCommit = pullRequest.SourceCommit ?? throw new LakehouseException(
+        // The merged source commit from the merge metadata: it is known even when a squash merge deleted the branch.
+        var sourceCommit = pullRequest.ReviewedSourceCommit ?? throw new LakehouseException(
             $"{Capitalized(pullRequest)} has no source commit: the host did not say where git branch " +
             $"'{pullRequest.SourceBranch}' is, so the reviewed catalog state cannot be found.");
 
@@ -42,31 +43,16 @@ public sealed partial class MergeCatalog
     }
 
     /// <summary>
-    /// The catalog source branch, checked against the reviewed hash: that hash must be in its history, and changes
-    /// after it are left out with a warning. Null when the branch is gone (then only "already merged" can succeed).
+    /// The catalog source branch, to warn when it moved on after the reviewed hash (those changes are left out). Null
+    /// when the branch is gone: the reviewed commit is merged all the same.
     /// </summary>
     private async Task<CatalogBranch?> ReadSourceAsync(
         PullRequest pullRequest, GitWatermark watermark, CancellationToken cancellationToken)
     {
         var source = await _catalog.FindBranchAsync(pullRequest.SourceBranch, cancellationToken).ConfigureAwait(false);
-        if (source is null)
+        if (source is not null && source.Hash != watermark.CatalogHash)
         {
-            return null;
-        }
-
-        var hash = watermark.CatalogHash;
-        if (!await _catalog.IsAncestorAsync(hash, source.Hash, cancellationToken).ConfigureAwait(false))
-        {
-            throw new LakehouseException(
-                $"The reviewed catalog hash {hash} (recorded for catalog branch '{watermark.CatalogRef}' by mirror " +
-                $"commit {HashText.Short(watermark.GitCommit)}) is not in the history of catalog branch '{source.Name}' (at " +
-                $"{source.Hash}): the catalog branch was reset or recreated after it was synced. Sync " +
-                $"'{source.Name}' again and review the pull request before merging.");
-        }
-
-        if (source.Hash != hash)
-        {
-            LogUnreviewedChanges(source.Name, HashText.Short(source.Hash), HashText.Short(hash));
+            LogUnreviewedChanges(source.Name, HashText.Short(source.Hash), HashText.Short(watermark.CatalogHash));
         }
 
         return source;
@@ -107,7 +93,11 @@ public sealed partial class MergeCatalog
 
         try
         {
-            await _host.PostCommentAsync(result.PullRequest, markdown, cancellationToken).ConfigureAwait(false);
+            // One comment per outcome of merging this reviewed hash into this target state, however often it is run.
+            var token = IdempotencyToken.For(
+                "merge-catalog", result.PullRequest.Repository, result.PullRequest.Id, result.Outcome.ToString(), result.FromHash,
+                result.TargetHashBefore);
+            await _host.PostCommentAsync(result.PullRequest, markdown, token, cancellationToken).ConfigureAwait(false);
         }
         catch (LakehouseException exception)
         {

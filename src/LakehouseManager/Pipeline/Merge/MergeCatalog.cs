@@ -53,8 +53,8 @@ public sealed partial class MergeCatalog
 
     /// <summary>
     /// Merges the reviewed catalog state of a merged pull request. Raises <see cref="LakehouseException"/> when the
-    /// pull request is not merged, its branch was never synced, or the reviewed hash is not on the catalog branch;
-    /// returns <see cref="MergeCatalogOutcome.Conflicts"/> (not a success) when the catalog branches conflict.
+    /// pull request is not merged, its branch was never synced, or the catalog rejects the merge; returns
+    /// <see cref="MergeCatalogOutcome.Conflicts"/> (not a success) when the catalog branches conflict.
     /// </summary>
     public async Task<MergeCatalogResult> RunAsync(PullRequest pullRequest, CancellationToken cancellationToken = default)
     {
@@ -64,54 +64,46 @@ public sealed partial class MergeCatalog
         var fromHash = watermark.CatalogHash;
         var source = await ReadSourceAsync(pullRequest, watermark, cancellationToken).ConfigureAwait(false);
         var target = await _catalog.GetBranchAsync(pullRequest.TargetBranch, cancellationToken).ConfigureAwait(false);
+        var message = MergeMessage(pullRequest, watermark);
 
         for (var attempt = 1; ; attempt++)
         {
-            if (await _catalog.IsAncestorAsync(fromHash, target.Hash, cancellationToken).ConfigureAwait(false))
-            {
-                LogAlreadyMerged(pullRequest.SourceBranch, HashText.Short(fromHash), target.Name, HashText.Short(target.Hash));
-                return Result(MergeCatalogOutcome.AlreadyMerged, target.Hash, target.Hash, [], attempt);
-            }
-
-            if (source is null)
-            {
-                // Not in the target and the branch is gone: this names the branch and lists those there are.
-                await _catalog.GetBranchAsync(pullRequest.SourceBranch, cancellationToken).ConfigureAwait(false);
-            }
-
             try
             {
-                var dryRun = await _catalog.MergeAsync(
-                    pullRequest.SourceBranch, fromHash, target.Name, target.Hash, dryRun: true, cancellationToken)
-                    .ConfigureAwait(false);
-                if (!dryRun.WasSuccessful || dryRun.Conflicts.Count > 0)
+                // The dry run says whether there is anything to merge at all: "already merged" comes from it.
+                var dryRun = await _catalog.MergeAsync(Request(target.Hash, dryRun: true), cancellationToken).ConfigureAwait(false);
+                if (dryRun is CatalogMergeResult.Merged)
                 {
-                    return await ReportConflictsAsync(
-                        Result(MergeCatalogOutcome.Conflicts, target.Hash, target.Hash, dryRun.Conflicts, attempt),
-                        cancellationToken).ConfigureAwait(false);
+                    var merge = await _catalog.MergeAsync(Request(target.Hash, dryRun: false), cancellationToken)
+                        .ConfigureAwait(false);
+                    if (merge is CatalogMergeResult.Merged { WasApplied: true } merged)
+                    {
+                        return await ReportMergedAsync(
+                            Result(MergeCatalogOutcome.Merged, target.Hash, merged.TargetHash, [], attempt), cancellationToken)
+                            .ConfigureAwait(false);
+                    }
+
+                    dryRun = merge;
                 }
 
-                var merge = await _catalog.MergeAsync(
-                    pullRequest.SourceBranch, fromHash, target.Name, target.Hash, dryRun: false, cancellationToken)
-                    .ConfigureAwait(false);
-                if (!merge.WasSuccessful || merge.Conflicts.Count > 0)
+                switch (dryRun)
                 {
-                    return await ReportConflictsAsync(
-                        Result(MergeCatalogOutcome.Conflicts, target.Hash, target.Hash, merge.Conflicts, attempt),
-                        cancellationToken).ConfigureAwait(false);
+                    case CatalogMergeResult.NothingToMerge nothing:
+                        LogAlreadyMerged(pullRequest.SourceBranch, HashText.Short(fromHash), target.Name, HashText.Short(nothing.TargetHash));
+                        return Result(MergeCatalogOutcome.AlreadyMerged, target.Hash, nothing.TargetHash, [], attempt);
+                    case CatalogMergeResult.Conflicts conflicts:
+                        return await ReportConflictsAsync(
+                            Result(MergeCatalogOutcome.Conflicts, target.Hash, target.Hash, conflicts.Items, attempt),
+                            cancellationToken).ConfigureAwait(false);
+                    case CatalogMergeResult.Rejected rejected:
+                        throw new LakehouseException(
+                            $"The {_catalog.Description} refused to merge catalog branch '{pullRequest.SourceBranch}' at " +
+                            $"{HashText.Short(fromHash)} into '{target.Name}': {rejected.Reason}. Nothing was merged.");
+                    default:
+                        throw new LakehouseException(
+                            $"The {_catalog.Description} said the merge of '{pullRequest.SourceBranch}' into '{target.Name}' " +
+                            "could be done, then did not apply it: nothing was merged. Run MergeCatalog again.");
                 }
-
-                var after = merge.ResultHash
-                    ?? (await _catalog.GetBranchAsync(target.Name, cancellationToken).ConfigureAwait(false)).Hash;
-                if (!merge.WasApplied)
-                {
-                    LogAlreadyMerged(pullRequest.SourceBranch, HashText.Short(fromHash), target.Name, HashText.Short(after));
-                    return Result(MergeCatalogOutcome.AlreadyMerged, target.Hash, after, [], attempt);
-                }
-
-                return await ReportMergedAsync(
-                    Result(MergeCatalogOutcome.Merged, target.Hash, after, [], attempt), cancellationToken)
-                    .ConfigureAwait(false);
             }
             catch (CatalogException exception) when (exception.Kind == CatalogErrorKind.Conflict)
             {
@@ -129,9 +121,21 @@ public sealed partial class MergeCatalog
             }
         }
 
+        CatalogMergeRequest Request(string expectedTargetHash, bool dryRun) =>
+            new(pullRequest.SourceBranch, fromHash, pullRequest.TargetBranch, expectedTargetHash, dryRun, message, _options.Author);
+
         MergeCatalogResult Result(
             MergeCatalogOutcome outcome, string before, string after, IReadOnlyList<MergeConflict> conflicts, int attempts) =>
             new(outcome, pullRequest, watermark, fromHash, source?.Hash, before, after, conflicts, attempts);
+    }
+
+    /// <summary>"Merge pull request 42 (dev → main), reviewed at git commit abc123def456".</summary>
+    public static string MergeMessage(PullRequest pullRequest, GitWatermark watermark)
+    {
+        ArgumentNullException.ThrowIfNull(pullRequest);
+        ArgumentNullException.ThrowIfNull(watermark);
+        return $"Merge pull request {pullRequest.Id} ({pullRequest.SourceBranch} → {pullRequest.TargetBranch}), " +
+            $"reviewed at git commit {HashText.Short(watermark.GitCommit)}";
     }
 
     private static void RequireMerged(PullRequest pullRequest)

@@ -15,6 +15,9 @@ public sealed record MergeCatalogOptions
     /// <summary>The mirror repository's remote, fetched when the pull request's source commit is not there yet.</summary>
     public string Remote { get; init; } = "origin";
 
+    /// <summary>The author of the catalog's merge commit.</summary>
+    public string Author { get; init; } = "lakehouse-manager";
+
     /// <summary>Whether to post the outcome (merged, conflicts) as a pull-request comment.</summary>
     public bool PostComments { get; init; } = true;
 }

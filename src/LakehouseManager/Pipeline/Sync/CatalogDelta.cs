@@ -1,3 +1,5 @@
+using LakehouseManager.Naming;
+
 namespace LakehouseManager.Pipeline.Sync;
 
 /// <summary>
@@ -6,6 +8,17 @@ namespace LakehouseManager.Pipeline.Sync;
 /// edits found on the way. <see cref="FromHash"/> and <see cref="WatermarkCommit"/> are null on a bootstrap;
 /// <see cref="GitHead"/> is null on a branch with no commit yet.
 /// </summary>
+/// <param name="Branch">The branch, the same name in git and the catalog.</param>
+/// <param name="MirrorPath">The mirror folder, relative to the repository root.</param>
+/// <param name="FromHash">The watermark's catalog commit; null on a bootstrap.</param>
+/// <param name="ToHash">The catalog commit the mirror will equal.</param>
+/// <param name="WatermarkCommit">The mirror commit the delta started from; null on a bootstrap.</param>
+/// <param name="GitHead">The git commit the mirror files were read at; null on a branch with no commit yet.</param>
+/// <param name="Changes">The files to write, delete or move.</param>
+/// <param name="GitEdits">Mirror files changed in git that the catalog did not make, and what is done about them.</param>
+/// <param name="Unresolved">Views that exist at <see cref="ToHash"/> but whose SQL could not be read: their files are
+/// left as they are, and the next sync examines them again.</param>
+/// <param name="Renames">Views the catalog renamed (same content id under a new key), shown as renames.</param>
 public sealed record CatalogDelta(
     string Branch,
     string MirrorPath,
@@ -14,7 +27,9 @@ public sealed record CatalogDelta(
     string? WatermarkCommit,
     string? GitHead,
     IReadOnlyList<MirrorChange> Changes,
-    IReadOnlyList<GitEdit> GitEdits)
+    IReadOnlyList<GitEdit> GitEdits,
+    IReadOnlyList<UnresolvedView> Unresolved,
+    IReadOnlyList<ViewRename> Renames)
 {
     /// <summary>Whether the mirror must change at all.</summary>
     public bool IsEmpty => Changes.Count == 0;
@@ -24,3 +39,9 @@ public sealed record CatalogDelta(
 
     public int Count(MirrorChangeKind kind) => Changes.Count(c => c.Kind == kind);
 }
+
+/// <summary>A view whose SQL could not be read at the delta's commit, and why.</summary>
+public sealed record UnresolvedView(ContentKey Key, string Reason);
+
+/// <summary>A view the catalog renamed: the same content id moved from one key to another.</summary>
+public sealed record ViewRename(ContentKey From, ContentKey To, string ContentId);

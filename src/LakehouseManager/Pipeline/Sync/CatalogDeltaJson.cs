@@ -4,17 +4,22 @@ using LakehouseManager.Reporting;
 namespace LakehouseManager.Pipeline.Sync;
 
 /// <summary>
-/// Writes <c>artifacts/catalog-delta.json</c>: the delta a sync computed, with each view's key, file and SQL text, so a
-/// dry run (FetchCatalogDelta alone) shows exactly what CommitMirror would commit.
+/// <c>artifacts/catalog-delta.json</c>: the delta a sync computed, with each view's key, file and SQL text, so a dry run
+/// (FetchCatalogDelta alone) shows exactly what CommitMirror would commit, and CommitMirror can commit it in a later
+/// job (<see cref="CatalogDeltaJsonReader"/>).
 /// </summary>
 public static class CatalogDeltaJson
 {
+    /// <summary>The version of the file's shape; a reader refuses others.</summary>
+    public const int Format = 1;
+
     public static string Write(CatalogDelta delta)
     {
         ArgumentNullException.ThrowIfNull(delta);
         return JsonReport.Write(writer =>
         {
             writer.WriteStartObject();
+            writer.WriteNumber("format", Format);
             writer.WriteString("branch", delta.Branch);
             writer.WriteString("mirrorPath", delta.MirrorPath);
             writer.WriteBoolean("bootstrap", delta.IsBootstrap);
@@ -26,6 +31,29 @@ public static class CatalogDeltaJson
             WriteChanges(writer, "changed", delta, MirrorChangeKind.Changed);
             WriteChanges(writer, "removed", delta, MirrorChangeKind.Removed);
             WriteChanges(writer, "moved", delta, MirrorChangeKind.Moved);
+            writer.WriteStartArray("renamed");
+            foreach (var rename in delta.Renames)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("from", rename.From.ToSqlPath());
+                WriteElements(writer, "fromKey", rename.From);
+                writer.WriteString("to", rename.To.ToSqlPath());
+                WriteElements(writer, "toKey", rename.To);
+                writer.WriteString("contentId", rename.ContentId);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("unresolved");
+            foreach (var view in delta.Unresolved)
+            {
+                writer.WriteStartObject();
+                JsonReport.WriteKey(writer, view.Key);
+                writer.WriteString("reason", view.Reason);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
             writer.WriteStartArray("gitEdits");
             foreach (var edit in delta.GitEdits)
             {
@@ -45,6 +73,17 @@ public static class CatalogDeltaJson
             writer.WriteEndArray();
             writer.WriteEndObject();
         });
+    }
+
+    private static void WriteElements(Utf8JsonWriter writer, string name, Naming.ContentKey key)
+    {
+        writer.WriteStartArray(name);
+        foreach (var element in key.Elements)
+        {
+            writer.WriteStringValue(element);
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteChanges(Utf8JsonWriter writer, string name, CatalogDelta delta, MirrorChangeKind kind)

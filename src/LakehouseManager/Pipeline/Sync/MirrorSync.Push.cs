@@ -59,7 +59,7 @@ public sealed partial class MirrorSync
             }
 
             // PrepareAsync (inside) drops the sync's own commits and rebases the others, or reports their conflict.
-            delta = await ComputeDeltaAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
+            delta = await ComputeDeltaAsync(gitDirectory, toHash: null, cancellationToken).ConfigureAwait(false);
             commit = await ApplyAndCommitAsync(gitDirectory, delta, cancellationToken).ConfigureAwait(false);
             await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), _timeProvider, cancellationToken).ConfigureAwait(false);
         }

@@ -1,4 +1,4 @@
-using LakehouseManager.Catalog;
+using LakehouseManager.Catalog.Views;
 using LakehouseManager.Mirror;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.Naming;
@@ -15,7 +15,7 @@ namespace LakehouseManager.Pipeline.Sync;
 /// </summary>
 public sealed partial class MirrorSync
 {
-    private readonly ICatalog _catalog;
+    private readonly CatalogViews _views;
     private readonly GitRepository _repository;
     private readonly MirrorFolder _mirror;
     private readonly SyncSettings _settings;
@@ -24,14 +24,14 @@ public sealed partial class MirrorSync
     private readonly SyncCheckout _checkout;
 
     public MirrorSync(
-        ICatalog catalog,
+        CatalogViews views,
         GitRepository repository,
         MirrorFolder mirror,
         SyncSettings settings,
         ILogger? logger = null,
         TimeProvider? timeProvider = null)
     {
-        _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+        _views = views ?? throw new ArgumentNullException(nameof(views));
         _repository = repository ?? throw new ArgumentNullException(nameof(repository));
         _mirror = mirror ?? throw new ArgumentNullException(nameof(mirror));
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
@@ -50,29 +50,50 @@ public sealed partial class MirrorSync
     {
         var gitDirectory = await _checkout.GetGitDirectoryAsync(cancellationToken).ConfigureAwait(false);
         await using var syncLock = await LockAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
-        return await ComputeDeltaAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
+        return await ComputeDeltaAsync(gitDirectory, toHash: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Writes the delta as one commit (none when nothing changed) and pushes. When the checkout moved since the delta
-    /// was computed (another sync committed meanwhile), the delta is computed again first.
+    /// Writes a delta computed earlier (perhaps by another process, read from the delta file) as one commit (none when
+    /// nothing changed) and pushes. The delta must still start from the branch's latest watermark: when another sync
+    /// committed since, it is stale and refused. When only other commits came in (a human's), the delta is computed
+    /// again at the same catalog commit. A catalog that moved on since is fine: the commit records the catalog commit
+    /// the delta was computed at, and the next sync picks up the rest.
     /// </summary>
     public async Task<SyncOutcome> CommitAsync(CatalogDelta delta, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delta);
         if (delta.Branch != _settings.Branch)
         {
-            throw new ArgumentException($"The delta is for branch '{delta.Branch}', not '{_settings.Branch}'.", nameof(delta));
+            throw new LakehouseException(
+                $"The delta is for branch '{delta.Branch}', but this CommitMirror is for '{_settings.Branch}' (--to-ref): " +
+                "run FetchCatalogDelta for that branch first, or pass the delta's branch.");
+        }
+
+        if (delta.MirrorPath != _mirror.MirrorPath)
+        {
+            throw new LakehouseException(
+                $"The delta was computed for mirror folder '{SyncCommitMessage.MirrorPathToTrailer(delta.MirrorPath)}', but " +
+                $"--mirror-path is '{SyncCommitMessage.MirrorPathToTrailer(_mirror.MirrorPath)}': run FetchCatalogDelta again " +
+                "with the same --mirror-path.");
         }
 
         var gitDirectory = await _checkout.GetGitDirectoryAsync(cancellationToken).ConfigureAwait(false);
         await using var syncLock = await LockAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
-        var branch = await _repository.GetCurrentBranchAsync(cancellationToken).ConfigureAwait(false);
-        var head = await _repository.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false);
-        if (branch != delta.Branch || head != delta.GitHead || !await _repository.IsCleanAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        await _checkout.PrepareAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
+        var watermark = await FindWatermarkAsync(cancellationToken).ConfigureAwait(false);
+        if (watermark?.GitCommit != delta.WatermarkCommit)
         {
-            _logger.LogInformation("The checkout moved since the delta was computed; computing it again");
-            delta = await ComputeDeltaAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
+            throw StaleDelta(delta, watermark);
+        }
+
+        var head = await _repository.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false);
+        if (head != delta.GitHead)
+        {
+            _logger.LogInformation(
+                "Git branch {Branch} moved since the delta was computed (from {Before} to {After}); computing it again at catalog commit {Hash}",
+                delta.Branch, HashText.Short(delta.GitHead), HashText.Short(head), HashText.Short(delta.ToHash));
+            delta = await ComputeDeltaAsync(gitDirectory, delta.ToHash, cancellationToken).ConfigureAwait(false);
         }
 
         return await CommitAndPushAsync(gitDirectory, delta, cancellationToken).ConfigureAwait(false);
@@ -83,8 +104,21 @@ public sealed partial class MirrorSync
     {
         var gitDirectory = await _checkout.GetGitDirectoryAsync(cancellationToken).ConfigureAwait(false);
         await using var syncLock = await LockAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
-        var delta = await ComputeDeltaAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
+        var delta = await ComputeDeltaAsync(gitDirectory, toHash: null, cancellationToken).ConfigureAwait(false);
         return await CommitAndPushAsync(gitDirectory, delta, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static LakehouseException StaleDelta(CatalogDelta delta, GitWatermark? latest)
+    {
+        var started = delta.WatermarkCommit is null
+            ? "from no watermark (a first sync)"
+            : $"from mirror commit {HashText.Short(delta.WatermarkCommit)} (catalog commit {HashText.Short(delta.FromHash)})";
+        var now = latest is null
+            ? "has no mirror commit any more"
+            : $"is now at mirror commit {HashText.Short(latest.GitCommit)} (catalog commit {HashText.Short(latest.CatalogHash)})";
+        return new LakehouseException(
+            $"The delta is stale: it was computed {started}, but git branch '{delta.Branch}' {now}: another sync " +
+            "committed since. Nothing was written. Run FetchCatalogDelta again (or Sync).");
     }
 
     private Task<SyncLock> LockAsync(string gitDirectory, CancellationToken cancellationToken) =>

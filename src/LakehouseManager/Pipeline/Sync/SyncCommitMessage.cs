@@ -1,4 +1,5 @@
 using System.Text;
+using LakehouseManager.Mirror;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.Naming;
 
@@ -12,6 +13,9 @@ namespace LakehouseManager.Pipeline.Sync;
 public static class SyncCommitMessage
 {
     public const string DriftTrailer = "Catalog-Drift";
+
+    /// <summary>A view whose SQL could not be read at this commit: the next sync examines it again.</summary>
+    public const string PendingTrailer = "Catalog-Pending";
 
     /// <summary>The mirror folder the watermark is about; a sync with another <c>--mirror-path</c> ignores it.</summary>
     public const string MirrorPathTrailer = "Catalog-Mirror-Path";
@@ -38,6 +42,22 @@ public static class SyncCommitMessage
             listed++;
         }
 
+        foreach (var rename in delta.Renames)
+        {
+            body.Append("Renamed in the catalog: ").Append(rename.From.ToSqlPath()).Append(" -> ").Append(rename.To.ToSqlPath())
+                .Append('\n');
+        }
+
+        if (delta.Unresolved.Count > 0)
+        {
+            body.Append("Views whose SQL could not be read, left as they are (the next sync reads them again): ")
+                .Append(delta.Unresolved.Count).Append('\n');
+            foreach (var view in delta.Unresolved.Take(MaxListedViews))
+            {
+                body.Append("  ").Append(view.Key.ToSqlPath()).Append(": ").Append(view.Reason).Append('\n');
+            }
+        }
+
         var kept = delta.GitEdits.Where(e => e.Resolution == GitEditResolution.Kept).ToList();
         if (kept.Count > 0)
         {
@@ -56,6 +76,7 @@ public static class SyncCommitMessage
                 .. GitWatermark.Trailers(delta.Branch, delta.ToHash),
                 new GitTrailer(MirrorPathTrailer, MirrorPathToTrailer(delta.MirrorPath)),
                 .. drift,
+                .. delta.Unresolved.Select(v => new GitTrailer(PendingTrailer, MirrorLayout.EncodePlain(v.Key))),
             ]);
     }
 
@@ -64,14 +85,22 @@ public static class SyncCommitMessage
 
     public static string MirrorPathFromTrailer(string value) => value == "." ? string.Empty : value;
 
-    /// <summary>"2 added, 1 changed, 1 removed" (kinds with no change are left out).</summary>
+    /// <summary>
+    /// "2 added, 1 changed, 1 removed, 1 renamed" (kinds with no change are left out; a rename counts once, not as a
+    /// removal and an addition).
+    /// </summary>
     public static string Counts(CatalogDelta delta)
     {
         ArgumentNullException.ThrowIfNull(delta);
+        var renamed = delta.Renames.Count(r =>
+            delta.Changes.Any(c => c.Kind == MirrorChangeKind.Added && c.Key == r.To) &&
+            delta.Changes.Any(c => c.Kind == MirrorChangeKind.Removed && c.Key == r.From));
         var parts = Enum.GetValues<MirrorChangeKind>()
-            .Select(kind => (kind, count: delta.Count(kind)))
-            .Where(x => x.count > 0)
-            .Select(x => $"{x.count} {x.kind.ToString().ToLowerInvariant()}")
+            .Select(kind => (name: kind.ToString().ToLowerInvariant(),
+                count: delta.Count(kind) - (kind is MirrorChangeKind.Added or MirrorChangeKind.Removed ? renamed : 0)))
+            .Append(("renamed", renamed))
+            .Where(x => x.Item2 > 0)
+            .Select(x => $"{x.Item2} {x.Item1}")
             .ToList();
         return parts.Count == 0 ? "no change" : string.Join(", ", parts);
     }

@@ -21,6 +21,9 @@ namespace LakehouseManager.Pipeline.Sync;
 /// <param name="FileContents">The SQL text of the files of examined keys (path to text).</param>
 /// <param name="GitEditedKeys">The keys whose files were changed in git since the watermark, with the path.</param>
 /// <param name="Policy">What to do with a git edit.</param>
+/// <param name="Unresolved">Views that exist at <paramref name="ToHash"/> whose SQL could not be read; they are not
+/// among <paramref name="Examined"/>, so their files stay as they are.</param>
+/// <param name="Renames">Views the catalog renamed since the watermark.</param>
 public sealed record SyncPlanInput(
     string Branch,
     string MirrorPath,
@@ -34,4 +37,6 @@ public sealed record SyncPlanInput(
     IReadOnlyList<MirrorProblem> Problems,
     IReadOnlyDictionary<string, string> FileContents,
     IReadOnlyDictionary<ContentKey, string> GitEditedKeys,
-    OnGitEdit Policy);
+    OnGitEdit Policy,
+    IReadOnlyList<UnresolvedView> Unresolved,
+    IReadOnlyList<ViewRename> Renames);

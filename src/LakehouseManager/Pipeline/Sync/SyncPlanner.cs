@@ -77,7 +77,9 @@ public static class SyncPlanner
             input.Watermark?.GitCommit,
             input.GitHead,
             [.. changes.OrderBy(c => c.Key)],
-            [.. edits.OrderBy(e => e.Path, StringComparer.Ordinal)]);
+            [.. edits.OrderBy(e => e.Path, StringComparer.Ordinal)],
+            [.. input.Unresolved.OrderBy(u => u.Key)],
+            [.. input.Renames.OrderBy(r => r.To)]);
     }
 
     private static Decision Decide(SyncPlanInput input, ContentKey key, IReadOnlyList<string> current)

@@ -1,3 +1,5 @@
+using LakehouseManager.Pipeline.Sync;
+
 namespace LakehouseManager.Pipeline.Verify;
 
 /// <summary>The outcome of VerifyMirror: what was compared with what, and what the comparison found.</summary>
@@ -7,16 +9,21 @@ namespace LakehouseManager.Pipeline.Verify;
 /// <param name="GitCommit">The commit that ref was at.</param>
 /// <param name="MirrorPath">The mirror folder in the repository (empty for the root).</param>
 /// <param name="Comparison">Counts and drift.</param>
+/// <param name="Unresolved">Views whose SQL could not be read, so their files could not be compared.</param>
 public sealed record MirrorVerification(
     string Branch,
     string CatalogHash,
     string GitRevision,
     string GitCommit,
     string MirrorPath,
-    MirrorComparisonResult Comparison)
+    MirrorComparisonResult Comparison,
+    IReadOnlyList<UnresolvedView> Unresolved)
 {
-    /// <summary>Whether the mirror is exactly the catalog branch; when false the target fails.</summary>
-    public bool Agrees => Comparison.Agrees;
+    /// <summary>
+    /// Whether the mirror is proven to be exactly the catalog branch: no drift, and every view could be read. When
+    /// false the target fails.
+    /// </summary>
+    public bool Agrees => Comparison.Agrees && Unresolved.Count == 0;
 
     /// <summary>A mirror-relative path as a path from the repository root, as git and the user see it.</summary>
     public string RepositoryPath(string relativePath) =>

@@ -30,7 +30,18 @@ public static class MirrorVerificationJson
             writer.WriteNumber("extra", comparison.Extra.Count);
             writer.WriteNumber("different", comparison.Different.Count);
             writer.WriteNumber("misplaced", comparison.Misplaced.Count);
+            writer.WriteNumber("unresolved", verification.Unresolved.Count);
             writer.WriteEndObject();
+            writer.WriteStartArray("unresolved");
+            foreach (var view in verification.Unresolved)
+            {
+                writer.WriteStartObject();
+                JsonReport.WriteKey(writer, view.Key);
+                writer.WriteString("reason", view.Reason);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
             foreach (var kind in Enum.GetValues<MirrorDriftKind>())
             {
                 writer.WriteStartArray(JsonReport.Name(kind));

@@ -18,15 +18,39 @@ public static class MirrorVerificationReport
         var subject = $"Catalog branch {verification.Branch} at {HashText.Short(verification.CatalogHash)} and mirror " +
             $"{verification.GitRevision} at {HashText.Short(verification.GitCommit)}" +
             (verification.MirrorPath.Length == 0 ? string.Empty : $" (folder {verification.MirrorPath})");
-        if (comparison.Agrees)
+        if (verification.Agrees)
         {
             return $"{subject} agree: {Views(comparison.ViewCount)}.\n";
         }
 
-        var text = new StringBuilder()
-            .Append($"{subject} disagree: {Views(comparison.ViewCount)}, {comparison.FileCount} mirror files, ")
-            .Append($"{comparison.MatchingCount} matching; {comparison.Missing.Count} missing, {comparison.Extra.Count} extra, ")
-            .Append($"{comparison.Different.Count} different, {comparison.Misplaced.Count} misplaced.\n");
+        var text = new StringBuilder();
+        if (comparison.Agrees)
+        {
+            text.Append($"{subject} agree on {Views(comparison.ViewCount)}, but ")
+                .Append($"{verification.Unresolved.Count} view(s) could not be read, so their files were not compared.\n");
+        }
+        else
+        {
+            text.Append($"{subject} disagree: {Views(comparison.ViewCount)}, {comparison.FileCount} mirror files, ")
+                .Append($"{comparison.MatchingCount} matching; {comparison.Missing.Count} missing, {comparison.Extra.Count} extra, ")
+                .Append($"{comparison.Different.Count} different, {comparison.Misplaced.Count} misplaced.\n");
+        }
+
+        if (verification.Unresolved.Count > 0)
+        {
+            var table = new TextTable([new TextColumn("View"), new TextColumn("Why its SQL could not be read", MaxWidth: 120)]);
+            foreach (var view in verification.Unresolved.Take(maxListed))
+            {
+                table = table.WithRow(view.Key.ToString(), view.Reason);
+            }
+
+            text.Append("\nNot compared (").Append(verification.Unresolved.Count).Append("): views whose SQL could not be read\n")
+                .Append(table.Render("  "));
+            if (verification.Unresolved.Count > maxListed)
+            {
+                text.Append("... and ").Append(verification.Unresolved.Count - maxListed).Append(" more\n");
+            }
+        }
 
         AppendTable(text, "Missing", "views with no file at their path", comparison.Missing, maxListed,
             [new TextColumn("View"), new TextColumn("Expected file", MaxWidth: 80)],

@@ -1,7 +1,9 @@
 using LakehouseManager.Catalog;
+using LakehouseManager.Catalog.Views;
 using LakehouseManager.Mirror;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.Naming;
+using LakehouseManager.Pipeline.Sync;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -15,25 +17,25 @@ namespace LakehouseManager.Pipeline.Verify;
 /// </summary>
 public sealed partial class VerifyMirror
 {
-    private readonly ICatalog _catalog;
+    private readonly CatalogViews _views;
     private readonly GitRepository _repository;
     private readonly MirrorFolder _folder;
     private readonly string _remote;
     private readonly ILogger _logger;
 
-    /// <param name="catalog">The versioned catalog.</param>
+    /// <param name="views">The versioned catalog and its view SQL.</param>
     /// <param name="repository">The mirror repository (a checkout or a bare repository).</param>
     /// <param name="mirrorPath">The mirror folder inside it (<c>--mirror-path</c>, empty for the root).</param>
     /// <param name="remote">The remote to fetch and read when the repository has it.</param>
     /// <param name="logger">Progress and outcome; null for none.</param>
     public VerifyMirror(
-        ICatalog catalog,
+        CatalogViews views,
         GitRepository repository,
         string mirrorPath,
         string remote = "origin",
         ILogger<VerifyMirror>? logger = null)
     {
-        _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+        _views = views ?? throw new ArgumentNullException(nameof(views));
         _repository = repository ?? throw new ArgumentNullException(nameof(repository));
         ArgumentException.ThrowIfNullOrWhiteSpace(remote);
         _folder = new MirrorFolder(repository.Directory, mirrorPath);
@@ -48,12 +50,20 @@ public sealed partial class VerifyMirror
     public async Task<MirrorVerification> RunAsync(string branch, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(branch);
-        var catalogBranch = await _catalog.GetBranchAsync(branch, cancellationToken).ConfigureAwait(false);
+        var catalogBranch = await _views.Catalog.GetBranchAsync(branch, cancellationToken).ConfigureAwait(false);
         var views = new List<CatalogView>();
-        await foreach (var view in _catalog.ListAllViewsAsync(catalogBranch.Hash, cancellationToken: cancellationToken)
-            .ConfigureAwait(false))
+        var unresolved = new List<UnresolvedView>();
+        await foreach (var view in _views.ListAsync(catalogBranch.Hash, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            views.Add(view);
+            switch (view)
+            {
+                case ViewSql.Resolved resolved:
+                    views.Add(new CatalogView(resolved.Key, resolved.Sql));
+                    break;
+                case ViewSql.Unresolved failed:
+                    unresolved.Add(new UnresolvedView(failed.Key, failed.Reason));
+                    break;
+            }
         }
 
         var (revision, commit) = await ResolveGitBranchAsync(branch, cancellationToken).ConfigureAwait(false);
@@ -66,9 +76,12 @@ public sealed partial class VerifyMirror
 
         var contents = await _repository.ReadFilesAsync(commit, mirrorFiles.Select(f => f.Repository), cancellationToken)
             .ConfigureAwait(false);
-        var files = mirrorFiles.ToDictionary(f => f.Relative!, f => contents[f.Repository], StringComparer.Ordinal);
+        // The file of a view whose SQL could not be read is neither extra nor different: it was not compared.
+        var notCompared = unresolved.Select(u => MirrorLayout.EncodePlain(u.Key)).ToHashSet(StringComparer.Ordinal);
+        var files = mirrorFiles.Where(f => !notCompared.Contains(f.Relative!))
+            .ToDictionary(f => f.Relative!, f => contents[f.Repository], StringComparer.Ordinal);
         var comparison = MirrorComparison.Compare(views, files);
-        var result = new MirrorVerification(branch, catalogBranch.Hash, revision, commit, _folder.MirrorPath, comparison);
+        var result = new MirrorVerification(branch, catalogBranch.Hash, revision, commit, _folder.MirrorPath, comparison, unresolved);
         if (result.Agrees)
         {
             LogAgree(branch, HashText.Short(catalogBranch.Hash), revision, HashText.Short(commit), comparison.ViewCount);

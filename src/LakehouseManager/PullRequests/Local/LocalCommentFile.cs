@@ -6,7 +6,9 @@ namespace LakehouseManager.PullRequests.Local;
 
 /// <summary>
 /// One comment of the local host as a file: <c>001-comment.md</c> or <c>002-reply-to-001.md</c>, holding a small
-/// front matter (author, date, and the comment it answers) and then the markdown exactly as posted. No I/O here.
+/// front matter (author, date, the comment it answers, the idempotency token it was posted with; and, when a person
+/// edits or deletes it by hand, <c>updated:</c> and <c>deleted: true</c>) and then the markdown exactly as posted. No
+/// I/O here.
 /// </summary>
 internal static partial class LocalCommentFile
 {
@@ -33,7 +35,7 @@ internal static partial class LocalCommentFile
 
     public static string Id(int number) => number.ToString(CultureInfo.InvariantCulture);
 
-    public static string Format(string author, DateTimeOffset createdAt, int? inReplyTo, string markdown)
+    public static string Format(string author, DateTimeOffset createdAt, int? inReplyTo, string markdown, string? token = null)
     {
         var builder = new StringBuilder(Fence)
             .Append("author: ").Append(author).Append('\n')
@@ -41,6 +43,11 @@ internal static partial class LocalCommentFile
         if (inReplyTo is { } parent)
         {
             builder.Append("in-reply-to: ").Append(Id(parent)).Append('\n');
+        }
+
+        if (token is not null)
+        {
+            builder.Append("token: ").Append(token).Append('\n');
         }
 
         return builder.Append(Fence).Append(markdown).ToString();
@@ -55,6 +62,9 @@ internal static partial class LocalCommentFile
         var author = fallbackAuthor;
         var date = fallbackDate;
         string? inReplyTo = null;
+        string? token = null;
+        DateTimeOffset? updated = null;
+        var deleted = false;
         var body = text;
         var end = text.IndexOf("\n" + Fence, StringComparison.Ordinal);
         if (text.StartsWith(Fence, StringComparison.Ordinal) && end >= 0)
@@ -74,13 +84,22 @@ internal static partial class LocalCommentFile
                     case "in-reply-to" when TryParseId(value) is { } parent:
                         inReplyTo = Id(parent);
                         break;
+                    case "token" when value.Length > 0:
+                        token = value;
+                        break;
+                    case "updated" when DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var edited):
+                        updated = edited;
+                        break;
+                    case "deleted":
+                        deleted = value.Equals("true", StringComparison.OrdinalIgnoreCase);
+                        break;
                 }
             }
 
             body = text[(end + 1 + Fence.Length)..];
         }
 
-        return new PullRequestComment(Id(number), author, body, date, inReplyTo);
+        return new PullRequestComment(Id(number), author, deleted ? string.Empty : body, date, inReplyTo, updated, deleted, token);
     }
 
     /// <summary>An author name fits on the front matter's one line.</summary>

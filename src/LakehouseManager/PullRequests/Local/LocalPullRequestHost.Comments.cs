@@ -11,36 +11,40 @@ public sealed partial class LocalPullRequestHost
     public string CommentFolder(PullRequest pullRequest)
     {
         ArgumentNullException.ThrowIfNull(pullRequest);
-        return Path.Combine(ReportsFolder, PullRequestFolderName.For(pullRequest.Id));
+        return FolderOf(pullRequest.Id);
     }
 
-    /// <summary>The comments in number order; files that are not comments (temp, lock, others) are ignored.</summary>
+    private string FolderOf(string pullRequestId) => Path.Combine(ReportsFolder, PullRequestFolderName.For(pullRequestId));
+
+    /// <summary>The comments in number order; files that are not comments (temp, lock, the record) are ignored.</summary>
     public async IAsyncEnumerable<PullRequestComment> ListCommentsAsync(
         PullRequest pullRequest, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var folder = CommentFolder(pullRequest);
-        if (!Directory.Exists(folder))
+        foreach (var (path, number) in CommentFiles(CommentFolder(pullRequest)))
         {
-            yield break;
-        }
-
-        var files = Directory.EnumerateFiles(folder)
-            .Select(path => (Path: path, Number: LocalCommentFile.TryNumber(Path.GetFileName(path))))
-            .Where(f => f.Number is not null)
-            .OrderBy(f => f.Number)
-            .ThenBy(f => f.Path, StringComparer.Ordinal)
-            .ToList();
-        foreach (var (path, number) in files)
-        {
-            var text = await File.ReadAllTextAsync(path, s_utf8, cancellationToken).ConfigureAwait(false);
-            var modified = new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
-            yield return LocalCommentFile.Parse(number!.Value, text, "unknown", modified);
+            yield return await ReadCommentAsync(path, number, cancellationToken).ConfigureAwait(false);
         }
     }
 
+    public async Task<PullRequestComment?> GetCommentAsync(
+        PullRequest pullRequest, string commentId, CancellationToken cancellationToken = default)
+    {
+        if (LocalCommentFile.TryParseId(commentId) is not { } wanted)
+        {
+            return null;
+        }
+
+        foreach (var (path, number) in CommentFiles(CommentFolder(pullRequest)).Where(f => f.Number == wanted))
+        {
+            return await ReadCommentAsync(path, number, cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
     public Task<PullRequestComment> PostCommentAsync(
-        PullRequest pullRequest, string markdown, CancellationToken cancellationToken = default) =>
-        WriteCommentAsync(pullRequest, Author, inReplyTo: null, markdown, cancellationToken);
+        PullRequest pullRequest, string markdown, string idempotencyToken, CancellationToken cancellationToken = default) =>
+        WriteCommentAsync(pullRequest, Author, inReplyTo: null, markdown, idempotencyToken, cancellationToken);
 
     /// <summary>
     /// Posts a comment as someone else than the tool, e.g. a reviewer's <c>!test</c> in a demo or a test. Not part of
@@ -48,25 +52,45 @@ public sealed partial class LocalPullRequestHost
     /// </summary>
     public Task<PullRequestComment> PostCommentAsAsync(
         PullRequest pullRequest, string author, string markdown, CancellationToken cancellationToken = default) =>
-        WriteCommentAsync(pullRequest, LocalCommentFile.RequireAuthor(author), inReplyTo: null, markdown, cancellationToken);
+        WriteCommentAsync(pullRequest, LocalCommentFile.RequireAuthor(author), inReplyTo: null, markdown, token: null, cancellationToken);
 
     public Task<PullRequestComment> ReplyAsync(
         PullRequest pullRequest,
         string inReplyToCommentId,
         string markdown,
+        string idempotencyToken,
         CancellationToken cancellationToken = default)
     {
         var parent = LocalCommentFile.TryParseId(inReplyToCommentId) ?? throw new LakehouseException(
             $"Cannot reply to comment '{inReplyToCommentId}' on {pullRequest}: local comment ids are numbers (1, 2, ...).");
-        return WriteCommentAsync(pullRequest, Author, parent, markdown, cancellationToken);
+        return WriteCommentAsync(pullRequest, Author, parent, markdown, idempotencyToken, cancellationToken);
+    }
+
+    private static IEnumerable<(string Path, int Number)> CommentFiles(string folder) =>
+        !Directory.Exists(folder)
+            ? []
+            : Directory.EnumerateFiles(folder)
+                .Select(path => (Path: path, Number: LocalCommentFile.TryNumber(Path.GetFileName(path))))
+                .Where(f => f.Number is not null)
+                .Select(f => (f.Path, f.Number!.Value))
+                .OrderBy(f => f.Item2)
+                .ThenBy(f => f.Path, StringComparer.Ordinal)
+                .ToList();
+
+    private static async Task<PullRequestComment> ReadCommentAsync(string path, int number, CancellationToken cancellationToken)
+    {
+        var text = await File.ReadAllTextAsync(path, s_utf8, cancellationToken).ConfigureAwait(false);
+        var modified = new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
+        return LocalCommentFile.Parse(number, text, "unknown", modified);
     }
 
     /// <summary>
     /// Writes the next comment under the folder's lock: the number is the highest so far plus one, and the file
-    /// appears whole (written to a temp file, then renamed without overwriting), so readers never see half of it.
+    /// appears whole (written to a temp file, then renamed without overwriting), so readers never see half of it. A
+    /// comment already posted with the same idempotency token is returned instead, whatever its text.
     /// </summary>
     private async Task<PullRequestComment> WriteCommentAsync(
-        PullRequest pullRequest, string author, int? inReplyTo, string markdown, CancellationToken cancellationToken)
+        PullRequest pullRequest, string author, int? inReplyTo, string markdown, string? token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pullRequest);
         ArgumentNullException.ThrowIfNull(markdown);
@@ -82,13 +106,28 @@ public sealed partial class LocalPullRequestHost
                 "Cut the report before posting it.");
         }
 
+        if (token is not null && (string.IsNullOrWhiteSpace(token) || token.Any(char.IsControl)))
+        {
+            throw new ArgumentException("An idempotency token is one non-empty line.", nameof(token));
+        }
+
         var folder = CommentFolder(pullRequest);
         Directory.CreateDirectory(folder);
         using var folderLock = await LocalCommentLock.AcquireAsync(folder, _timeProvider, cancellationToken).ConfigureAwait(false);
-        var numbers = Directory.EnumerateFiles(folder)
-            .Select(path => LocalCommentFile.TryNumber(Path.GetFileName(path)))
-            .OfType<int>()
-            .ToHashSet();
+        var files = CommentFiles(folder).ToList();
+        if (token is not null)
+        {
+            foreach (var (existingPath, existingNumber) in files)
+            {
+                var existing = await ReadCommentAsync(existingPath, existingNumber, cancellationToken).ConfigureAwait(false);
+                if (existing.IdempotencyToken == token)
+                {
+                    return existing;
+                }
+            }
+        }
+
+        var numbers = files.Select(f => f.Number).ToHashSet();
         if (inReplyTo is { } parent && !numbers.Contains(parent))
         {
             throw new LakehouseException(
@@ -101,7 +140,7 @@ public sealed partial class LocalPullRequestHost
         var temporary = Path.Combine(folder, $".tmp-{Guid.NewGuid():N}.md");
         try
         {
-            var text = LocalCommentFile.Format(author, createdAt, inReplyTo, markdown);
+            var text = LocalCommentFile.Format(author, createdAt, inReplyTo, markdown, token);
             await File.WriteAllTextAsync(temporary, text, s_utf8, cancellationToken).ConfigureAwait(false);
             File.Move(temporary, path, overwrite: false);
         }
@@ -111,6 +150,7 @@ public sealed partial class LocalPullRequestHost
         }
 
         return new PullRequestComment(
-            LocalCommentFile.Id(number), author, markdown, createdAt, inReplyTo is { } p ? LocalCommentFile.Id(p) : null);
+            LocalCommentFile.Id(number), author, markdown, createdAt, inReplyTo is { } p ? LocalCommentFile.Id(p) : null,
+            IdempotencyToken: token);
     }
 }

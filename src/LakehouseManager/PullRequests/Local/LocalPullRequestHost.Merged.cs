@@ -3,16 +3,18 @@ namespace LakehouseManager.PullRequests.Local;
 public sealed partial class LocalPullRequestHost
 {
     /// <summary>
-    /// Whether the source branch was merged into the target, judged from git alone:
+    /// Whether and how the source branch was merged into the target, judged from git alone:
     /// <list type="bullet">
     /// <item>The source head is reachable from the target head (a merge commit or a fast-forward), and the source
     /// branch holds work of its own: a mirror commit made for the source branch (trailer
     /// <c>Catalog-Ref: &lt;source&gt;</c>) on its first-parent line. Without that second condition a freshly cut branch,
     /// whose head is a commit of the target, would look merged; git's graph alone cannot tell it from a
-    /// fast-forward.</item>
+    /// fast-forward. The target at the source head is a fast-forward, anything else a three-way merge.</item>
     /// <item>Or a squash merge: the source changed mirror files since it forked from the target, and every one of
     /// them is now the same in the target (later changes of other files on the target do not matter).</item>
     /// </list>
+    /// The merge commit is known for a fast-forward (the source head itself) and left unknown otherwise: git does not
+    /// record which commit merged what.
     /// </summary>
     /// <remarks>
     /// Known limits: a branch with only hand-made commits (never synced) that was fast-forwarded or merged reads as
@@ -20,29 +22,38 @@ public sealed partial class LocalPullRequestHost
     /// name, from a target into which the old branch was fast-forwarded reads as merged until its first sync; merging
     /// the catalog is then a no-op ("already merged"), so nothing unreviewed is merged.
     /// </remarks>
-    private async Task<bool> IsMergedAsync(
+    private async Task<PullRequestMerge?> FindMergeAsync(
         string source, string sourceHead, string targetHead, CancellationToken cancellationToken)
     {
         if (await _repository.IsAncestorAsync(sourceHead, targetHead, cancellationToken).ConfigureAwait(false))
         {
-            return await _repository.FindWatermarkAsync(sourceHead, source, cancellationToken).ConfigureAwait(false) is not null;
+            if (await _repository.FindWatermarkAsync(sourceHead, source, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return null;
+            }
+
+            return sourceHead == targetHead
+                ? new PullRequestMerge(sourceHead, PullRequestMergeOption.FastForward, sourceHead, null)
+                : new PullRequestMerge(null, PullRequestMergeOption.ThreeWay, sourceHead, null);
         }
 
         var forkPoint = await _repository.MergeBaseAsync(sourceHead, targetHead, cancellationToken).ConfigureAwait(false);
         if (forkPoint is null)
         {
-            return false;
+            return null;
         }
 
         var changed = await _repository.DiffNamesAsync(forkPoint, sourceHead, MirrorPath, cancellationToken).ConfigureAwait(false);
         if (changed.Count == 0)
         {
-            return false;
+            return null;
         }
 
         var inSource = await _repository.ReadFilesAsync(sourceHead, changed, cancellationToken).ConfigureAwait(false);
         var inTarget = await _repository.ReadFilesAsync(targetHead, changed, cancellationToken).ConfigureAwait(false);
-        return changed.All(path => SameBytes(inSource[path], inTarget[path]));
+        return changed.All(path => SameBytes(inSource[path], inTarget[path]))
+            ? new PullRequestMerge(null, PullRequestMergeOption.Squash, sourceHead, null)
+            : null;
     }
 
     private static bool SameBytes(byte[]? left, byte[]? right) =>

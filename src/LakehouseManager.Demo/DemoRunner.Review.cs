@@ -1,11 +1,12 @@
 using LakehouseManager.Catalog.Local;
+using LakehouseManager.Pipeline;
 using LakehouseManager.Pipeline.Merge;
 using LakehouseManager.Pipeline.Sync;
 using LakehouseManager.PullRequests;
 using LakehouseManager.PullRequests.Local;
 using Microsoft.Extensions.Logging;
 
-namespace LakehouseManager.Pipeline.Demo;
+namespace LakehouseManager.Demo;
 
 public sealed partial class DemoRunner
 {
@@ -15,10 +16,11 @@ public sealed partial class DemoRunner
     /// fix, and the tests pass in both formats.
     /// </summary>
     private async Task<(int Failed, int Passed)> RunDataTestsStepAsync(
-        LakehousePipeline pipeline, LocalCatalog catalog, CancellationToken cancellationToken)
+        LakehousePipeline pipeline, LocalSqlExecutor sql, CancellationToken cancellationToken)
     {
         Step(6, "data tests: the pull request's tests file, run against catalog branch dev, fail; fix the view; run again");
-        var checkout = pipeline.Repository;
+        var checkout = pipeline.Lakehouse.Repository;
+        var pullRequestDevToMain = PullRequestSelector.ByBranches("dev", "main");
         foreach (var (path, text) in new[] { (DemoDataTests.YamlPath, DemoDataTests.Yaml), (DemoDataTests.JsonPath, DemoDataTests.Json) })
         {
             var full = Path.Combine(checkout.Directory, path);
@@ -28,18 +30,15 @@ public sealed partial class DemoRunner
 
         await checkout.StageAsync("tests", cancellationToken).ConfigureAwait(false);
         await checkout.CommitAsync("Add data tests for the sales views\n", cancellationToken).ConfigureAwait(false);
-        await checkout.PushAsync(pipeline.Options.Remote, "dev", cancellationToken).ConfigureAwait(false);
-        if (pipeline.PullRequestHost is LocalPullRequestHost host)
+        await checkout.PushAsync(pipeline.Settings.Remote, "dev", cancellationToken).ConfigureAwait(false);
+        if (pipeline.Lakehouse.PullRequestHost is LocalPullRequestHost host)
         {
-            var pullRequest = await host.GetPullRequestAsync(new PullRequestSelector(null, "dev", "main"), cancellationToken)
-                .ConfigureAwait(false);
+            var pullRequest = await host.GetPullRequestAsync(pullRequestDevToMain, cancellationToken).ConfigureAwait(false);
             await host.PostCommentAsAsync(pullRequest, "reviewer", "!test", cancellationToken).ConfigureAwait(false);
         }
 
-        var engine = new LocalQueryEngine(catalog);
-        var sql = new LocalSqlExecutor(catalog);
-        var failing = await pipeline.RunDataTestsAsync("dev", DemoDataTests.YamlPath, engine, [], RunnerOptions, cancellationToken)
-            .ConfigureAwait(false);
+        var failing = await pipeline.RunDataTestsAsync(
+            pullRequestDevToMain, DemoDataTests.YamlPath, [], RunnerOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
         Expect(failing.IsFailed && failing.Run.Failed == 1, "one data test fails on the buggy view");
 
         _logger.LogInformation("The engineer fixes the view on dev: {Sql}", DemoScript.FixOnDev.ReplaceLineEndings(" "));
@@ -47,10 +46,10 @@ public sealed partial class DemoRunner
         var fix = await pipeline.SyncAsync("dev", cancellationToken).ConfigureAwait(false);
         Expect(fix.Delta.Count(MirrorChangeKind.Changed) == 1, "the sync commits the fixed view");
 
-        var passing = await pipeline.RunDataTestsAsync("dev", DemoDataTests.YamlPath, engine, [], RunnerOptions, cancellationToken)
-            .ConfigureAwait(false);
-        var original = await pipeline.RunDataTestsAsync("dev", DemoDataTests.JsonPath, engine, [], RunnerOptions, cancellationToken)
-            .ConfigureAwait(false);
+        var passing = await pipeline.RunDataTestsAsync(
+            pullRequestDevToMain, DemoDataTests.YamlPath, [], RunnerOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var original = await pipeline.RunDataTestsAsync(
+            pullRequestDevToMain, DemoDataTests.JsonPath, [], RunnerOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
         Expect(!passing.IsFailed && !original.IsFailed, "the data tests pass after the fix, in both formats");
         return (failing.Run.Failed, passing.Run.Passed + original.Run.Passed);
     }
@@ -59,16 +58,16 @@ public sealed partial class DemoRunner
     private async Task<MergeCatalogResult> MergeStepAsync(LakehousePipeline pipeline, CancellationToken cancellationToken)
     {
         Step(7, "the reviewer merges the pull request: git dev into git main");
-        var checkout = pipeline.Repository;
+        var checkout = pipeline.Lakehouse.Repository;
         await checkout.CheckoutAsync("main", cancellationToken).ConfigureAwait(false);
         var merged = await checkout.MergeAsync("dev", "Merge pull request dev into main\n", cancellationToken).ConfigureAwait(false);
         Expect(merged.CommitHash is not null, "git merges dev into main");
-        await checkout.PushAsync(pipeline.Options.Remote, "main", cancellationToken).ConfigureAwait(false);
+        await checkout.PushAsync(pipeline.Settings.Remote, "main", cancellationToken).ConfigureAwait(false);
 
         Step(8, "MergeCatalog: the pull request is merged, so catalog dev is merged into catalog main");
-        var result = await pipeline.MergeCatalogAsync("dev", "main", cancellationToken).ConfigureAwait(false);
+        var result = await pipeline.MergeCatalogAsync(PullRequestSelector.ByBranches("dev", "main"), cancellationToken).ConfigureAwait(false);
         Expect(result.Outcome == MergeCatalogOutcome.Merged, "the catalog merge succeeds");
-        var again = await pipeline.MergeCatalogAsync("dev", "main", cancellationToken).ConfigureAwait(false);
+        var again = await pipeline.MergeCatalogAsync(PullRequestSelector.ByBranches("dev", "main"), cancellationToken).ConfigureAwait(false);
         Expect(again.Outcome == MergeCatalogOutcome.AlreadyMerged, "running MergeCatalog again is a no-op success");
         return result;
     }

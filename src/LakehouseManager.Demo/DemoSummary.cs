@@ -1,7 +1,7 @@
 using System.Text;
 using LakehouseManager.Naming;
 
-namespace LakehouseManager.Pipeline.Demo;
+namespace LakehouseManager.Demo;
 
 /// <summary>The demo's last words: what happened, and where to look.</summary>
 public static class DemoSummary

@@ -1,6 +1,6 @@
 using LakehouseManager.Pipeline.Merge;
 
-namespace LakehouseManager.Pipeline.Demo;
+namespace LakehouseManager.Demo;
 
 /// <summary>What the demo did, for its closing summary and for tests.</summary>
 public sealed record DemoResult(

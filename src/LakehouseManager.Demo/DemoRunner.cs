@@ -1,11 +1,13 @@
 using LakehouseManager.Catalog.Local;
+using LakehouseManager.Composition;
+using LakehouseManager.Pipeline;
 using LakehouseManager.DataTests;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.Pipeline.Sync;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace LakehouseManager.Pipeline.Demo;
+namespace LakehouseManager.Demo;
 
 /// <summary>
 /// <c>./build.sh Demo</c>: the whole review loop on the embedded catalog, with no cloud account. It builds a small
@@ -35,19 +37,26 @@ public sealed partial class DemoRunner
     {
         Step(1, "a fresh workspace with a local catalog: 3 tables and 12 views in 3 namespaces on main");
         _workspace.Reset();
-        using var catalog = await LocalCatalog.OpenAsync(_workspace.CatalogPath, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // The demo creates its catalog; everything after that works on it as the targets do, through the composition root.
+        using (await LocalCatalog.OpenAsync(_workspace.CatalogPath, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+        }
+
+        await using var lakehouse = new Lakehouse(Settings());
+        var catalog = await lakehouse.GetLocalCatalogAsync(cancellationToken).ConfigureAwait(false);
         var sql = new LocalSqlExecutor(catalog);
         await RunSqlAsync(sql, "main", [.. DemoScript.Tables, .. DemoScript.ViewsOnMain], cancellationToken).ConfigureAwait(false);
 
         Step(2, "a bare repository as the hosted mirror, a checkout of it, and a first Sync of main");
-        var pipeline = await CreateMirrorAsync(catalog, cancellationToken).ConfigureAwait(false);
+        var pipeline = await CreateMirrorAsync(lakehouse, cancellationToken).ConfigureAwait(false);
         var bootstrap = await pipeline.SyncAsync("main", cancellationToken).ConfigureAwait(false);
         Expect(bootstrap.Delta.Count(MirrorChangeKind.Added) == DemoScript.ViewsOnMain.Count, "the first sync writes one file per view");
 
         Step(3, "catalog branch dev and git branch dev, cut from main");
         await RunSqlAsync(sql, "main", ["CREATE BRANCH dev"], cancellationToken).ConfigureAwait(false);
-        await pipeline.Repository.CreateBranchAsync("dev", "main", cancellationToken: cancellationToken).ConfigureAwait(false);
-        await pipeline.Repository.PushAsync(pipeline.Options.Remote, "dev", cancellationToken).ConfigureAwait(false);
+        await lakehouse.Repository.CreateBranchAsync("dev", "main", cancellationToken: cancellationToken).ConfigureAwait(false);
+        await lakehouse.Repository.PushAsync(pipeline.Settings.Remote, "dev", cancellationToken).ConfigureAwait(false);
 
         Step(4, "a data engineer changes views on catalog branch dev: one created, one altered, one dropped");
         await RunSqlAsync(sql, "dev", DemoScript.ChangesOnDev, cancellationToken).ConfigureAwait(false);
@@ -58,10 +67,10 @@ public sealed partial class DemoRunner
             sync.Delta.Count(MirrorChangeKind.Added) == 1 && sync.Delta.Count(MirrorChangeKind.Changed) == 1 &&
             sync.Delta.Count(MirrorChangeKind.Removed) == 1,
             "the sync of dev commits exactly the three view changes");
-        var review = await pipeline.Repository.DiffTextAsync("main...dev", DemoWorkspace.MirrorPath, cancellationToken).ConfigureAwait(false);
+        var review = await lakehouse.Repository.DiffTextAsync("main...dev", DemoWorkspace.MirrorPath, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("git diff main...dev -- {Folder}\n{Diff}", DemoWorkspace.MirrorPath, review.TrimEnd());
 
-        var tests = await RunDataTestsStepAsync(pipeline, catalog, cancellationToken).ConfigureAwait(false);
+        var tests = await RunDataTestsStepAsync(pipeline, sql, cancellationToken).ConfigureAwait(false);
         var merge = await MergeStepAsync(pipeline, cancellationToken).ConfigureAwait(false);
 
         Step(9, "VerifyMirror main: the catalog and its mirror agree");
@@ -69,12 +78,22 @@ public sealed partial class DemoRunner
         Expect(verification.Agrees, "catalog main equals its mirror after the merge");
 
         var result = new DemoResult(_workspace, tests.Failed, tests.Passed, merge, verification.Comparison.ViewCount);
-        _logger.LogInformation("{Summary}", DemoSummary.Render(result, await pipeline.Repository
+        _logger.LogInformation("{Summary}", DemoSummary.Render(result, await lakehouse.Repository
             .LogGraphAsync(["main", "dev"], cancellationToken: cancellationToken).ConfigureAwait(false)));
         return result;
     }
 
-    private async Task<LakehousePipeline> CreateMirrorAsync(LocalCatalog catalog, CancellationToken cancellationToken)
+    private LakehouseSettings Settings() => new()
+    {
+        CatalogPath = _workspace.CatalogPath,
+        RepoPath = _workspace.CheckoutPath,
+        MirrorPath = DemoWorkspace.MirrorPath,
+        ArtifactsDirectory = _workspace.ArtifactsPath,
+        Git = _git,
+        Loggers = _loggers,
+    };
+
+    private async Task<LakehousePipeline> CreateMirrorAsync(Lakehouse lakehouse, CancellationToken cancellationToken)
     {
         var remote = await GitRepository.InitAsync(_workspace.RemotePath, bare: true, options: _git, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
@@ -87,16 +106,7 @@ public sealed partial class DemoRunner
         await checkout.StageAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await checkout.CommitAsync("Start the mirror repository\n", cancellationToken).ConfigureAwait(false);
         await checkout.PushAsync("origin", "main", cancellationToken).ConfigureAwait(false);
-        return new LakehousePipeline(
-            new PipelineOptions
-            {
-                Catalog = catalog,
-                RepoPath = _workspace.CheckoutPath,
-                MirrorPath = DemoWorkspace.MirrorPath,
-                ArtifactsDirectory = _workspace.ArtifactsPath,
-                Git = _git,
-            },
-            _loggers);
+        return new LakehousePipeline(lakehouse);
     }
 
     private static async Task RunSqlAsync(

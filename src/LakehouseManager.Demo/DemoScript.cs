@@ -1,4 +1,4 @@
-namespace LakehouseManager.Pipeline.Demo;
+namespace LakehouseManager.Demo;
 
 /// <summary>
 /// The demo's sample lakehouse, as the SQL a user would type into the local catalog: three data tables, twelve views in

@@ -1,4 +1,4 @@
-namespace LakehouseManager.Pipeline.Demo;
+namespace LakehouseManager.Demo;
 
 /// <summary>
 /// The demo's own folder (<c>.lakehouse/demo/</c>): a local catalog, a bare repository standing in for the hosted

@@ -1,4 +1,4 @@
-namespace LakehouseManager.Pipeline.Demo;
+namespace LakehouseManager.Demo;
 
 /// <summary>
 /// The demo's data tests against the views of <see cref="DemoScript"/>, in both formats (docs/data-tests.md). On

@@ -1,0 +1,105 @@
+using System.Text;
+using LakehouseManager.Dremio;
+using LakehouseManager.Mirror.Git;
+using LakehouseManager.Pipeline.Sync;
+using Microsoft.Extensions.Logging;
+
+namespace LakehouseManager.Composition;
+
+/// <summary>
+/// Everything the composition root (<see cref="Lakehouse"/>) builds the adapters from, as the build binds the
+/// parameters (design §8). Only the settings of the chosen kinds are needed. <see cref="ToString"/> never shows a
+/// secret.
+/// </summary>
+public sealed record LakehouseSettings
+{
+    /// <summary><c>--catalog</c>.</summary>
+    public CatalogKind Catalog { get; init; } = Composition.CatalogKind.Local;
+
+    /// <summary><c>--catalog-path</c>: the local catalog file.</summary>
+    public string CatalogPath { get; init; } = LakehouseManager.Catalog.Local.LocalCatalog.DefaultPath;
+
+    /// <summary><c>--project-id</c>: the Dremio Cloud project.</summary>
+    public string? ProjectId { get; init; }
+
+    /// <summary><c>--dremio-cloud-region</c>: <c>eu</c>/<c>emea</c> for EMEA, anything else US.</summary>
+    public string? DremioCloudRegion { get; init; }
+
+    /// <summary><c>--dremio-url</c>: Dremio Software's URL.</summary>
+    public string? DremioUrl { get; init; }
+
+    /// <summary><c>--dremio-pat</c> / <c>DREMIO_PAT</c>. A secret.</summary>
+    public string? DremioPat { get; init; }
+
+    /// <summary>
+    /// <c>--repo-name</c>: the mirror repository's name, also the catalog's source name in Dremio SQL unless
+    /// <see cref="CatalogName"/> says otherwise.
+    /// </summary>
+    public string? RepoName { get; init; }
+
+    /// <summary><c>--catalog-name</c>: the catalog's source name in Dremio; defaults to <see cref="RepoName"/>.</summary>
+    public string? CatalogName { get; init; }
+
+    /// <summary><c>--pr-host</c>.</summary>
+    public PullRequestHostKind PullRequestHost { get; init; } = PullRequestHostKind.Local;
+
+    /// <summary><c>--repo-path</c>: the mirror repository's checkout.</summary>
+    public required string RepoPath { get; init; }
+
+    /// <summary><c>--mirror-path</c>: the mirror folder inside the repository; empty for its root.</summary>
+    public string MirrorPath { get; init; } = "";
+
+    /// <summary><c>--remote</c>: the checkout's remote; a checkout without it works locally only.</summary>
+    public string Remote { get; init; } = "origin";
+
+    /// <summary><c>--from-ref</c>: the pull request's target branch, and where new branches start.</summary>
+    public string FromRef { get; init; } = "main";
+
+    /// <summary><c>--on-git-edit</c>.</summary>
+    public OnGitEdit OnGitEdit { get; init; } = OnGitEdit.Keep;
+
+    /// <summary>Where reports and the delta are written (<c>artifacts/</c>).</summary>
+    public required string ArtifactsDirectory { get; init; }
+
+    /// <summary>Polling and paging on Dremio; null for the defaults.</summary>
+    public DremioQueryEngineOptions? DremioOptions { get; init; }
+
+    /// <summary>The HTTP handler for remote services (tests route it to loopback fakes); null for a real one.</summary>
+    public HttpMessageHandler? HttpHandler { get; init; }
+
+    /// <summary>How git runs (identity, timeouts, clock); null for the defaults.</summary>
+    public GitOptions? Git { get; init; }
+
+    /// <summary>Where progress goes; null for nowhere.</summary>
+    public ILoggerFactory? Loggers { get; init; }
+
+    /// <summary>The clock; null for the system's.</summary>
+    public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>The catalog's source name in Dremio SQL: <see cref="CatalogName"/>, else <see cref="RepoName"/>.</summary>
+    public string? SourceName =>
+        !string.IsNullOrWhiteSpace(CatalogName) ? CatalogName.Trim()
+        : string.IsNullOrWhiteSpace(RepoName) ? null : RepoName.Trim();
+
+    // The compiler's ToString would print every property, the PAT included.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Catalog = ").Append(Catalog)
+            .Append(", CatalogPath = ").Append(CatalogPath)
+            .Append(", ProjectId = ").Append(ProjectId)
+            .Append(", DremioCloudRegion = ").Append(DremioCloudRegion)
+            .Append(", DremioUrl = ").Append(ShownUrl(DremioUrl))
+            .Append(", DremioPat = ").Append(DremioPat is null ? string.Empty : Http.BearerToken.Mask)
+            .Append(", RepoName = ").Append(RepoName)
+            .Append(", PullRequestHost = ").Append(PullRequestHost)
+            .Append(", RepoPath = ").Append(RepoPath)
+            .Append(", MirrorPath = ").Append(MirrorPath);
+        return true;
+    }
+
+    /// <summary>A URL with a user name or password in it is not shown (the endpoint refuses it anyway).</summary>
+    private static string? ShownUrl(string? url) =>
+        url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+            ? "(a URL with credentials)"
+            : url;
+}

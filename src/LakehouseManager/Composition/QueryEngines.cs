@@ -1,0 +1,75 @@
+using LakehouseManager.Catalog.Local;
+using LakehouseManager.DataTests;
+using LakehouseManager.Dremio;
+using LakehouseManager.Http;
+
+namespace LakehouseManager.Composition;
+
+/// <summary>
+/// One entry per catalog kind: where its data-test queries run (design §5). Missing parameters are reported together,
+/// each by its command-line flag; the PAT never appears in a message.
+/// </summary>
+internal static class QueryEngines
+{
+
+    public static async Task<IQueryEngine> CreateAsync(Lakehouse lakehouse, CancellationToken cancellationToken) =>
+        lakehouse.Settings.Catalog switch
+        {
+            CatalogKind.Local => new LocalQueryEngine(await lakehouse.GetLocalCatalogAsync(cancellationToken).ConfigureAwait(false)),
+            CatalogKind.DremioCloud or CatalogKind.Dremio => Dremio(lakehouse),
+            _ => throw new LakehouseException(
+                "Data tests need a SQL engine and --catalog nessie has none: run them on Dremio with --catalog dremio-cloud " +
+                "or --catalog dremio (Dremio Software with the Nessie source), or on --catalog local."),
+        };
+
+    private static DremioQueryEngine Dremio(Lakehouse lakehouse)
+    {
+        var client = DremioClients.Create(lakehouse.Settings);
+        lakehouse.Own(client);
+        return new DremioQueryEngine(
+            client, lakehouse.Settings.SourceName!, lakehouse.Settings.DremioOptions, lakehouse.Logger<DremioQueryEngine>());
+    }
+}
+
+/// <summary>The Dremio connection of <c>--catalog dremio</c> and <c>--catalog dremio-cloud</c>.</summary>
+internal static class DremioClients
+{
+    private const string PatFlags = "--dremio-pat (or the DREMIO_PAT environment variable)";
+
+    public static DremioClient Create(LakehouseSettings settings)
+    {
+        var cloud = settings.Catalog == CatalogKind.DremioCloud;
+        var missing = new List<string>();
+        if (cloud && string.IsNullOrWhiteSpace(settings.ProjectId))
+        {
+            missing.Add("--project-id (the Dremio Cloud project's id)");
+        }
+
+        if (!cloud && string.IsNullOrWhiteSpace(settings.DremioUrl))
+        {
+            missing.Add("--dremio-url (e.g. https://dremio.example.com:9047)");
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.DremioPat))
+        {
+            missing.Add($"the personal access token: {PatFlags}");
+        }
+
+        if (settings.SourceName is null)
+        {
+            missing.Add("--repo-name (the catalog's source name in Dremio defaults to it) or --catalog-name");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new LakehouseException(
+                $"--catalog {CatalogAdapters.Flag(settings.Catalog)} is missing: {string.Join("; ", missing)}.");
+        }
+
+        // Both validate the format with messages that name the flag and never echo the token.
+        var endpoint = cloud
+            ? DremioEndpoint.Cloud(settings.ProjectId, settings.DremioCloudRegion)
+            : DremioEndpoint.Software(settings.DremioUrl);
+        return new DremioClient(endpoint, new BearerToken(settings.DremioPat), settings.HttpHandler);
+    }
+}
