@@ -52,13 +52,13 @@ internal static class DataTestsBenchmark
         // Warm-up (not measured): JIT, the connection pool, Kestrel; the fake's jobs without latency.
         fake.OnSql(sql => sql.StartsWith("SELECT 'warm-up'", StringComparison.Ordinal),
             DremioFakeOutcome.Rows(DremioFakeResult.Empty(new DremioFakeColumn("id", "BIGINT"))).After(TimeSpan.Zero));
-        await runner.RunAsync(Suite(parallelism * 2, warmUp: true), "main");
+        await runner.RunAsync(Suite(parallelism * 2, warmUp: true), QueryVersion.AtHead("main"));
 
         var suite = Suite(tests, warmUp: false);
         var requestsBefore = fake.Requests.Count;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var stopwatch = Stopwatch.StartNew();
-        var run = await runner.RunAsync(suite, "main");
+        var run = await runner.RunAsync(suite, QueryVersion.AtHead("main"));
         stopwatch.Stop();
         var requests = fake.Requests.Skip(requestsBefore).ToList();
         var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;

@@ -5,7 +5,9 @@ using LakehouseManager.Catalog;
 using LakehouseManager.Catalog.Local;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.Naming;
+using LakehouseManager.Composition;
 using LakehouseManager.Pipeline;
+using LakehouseManager.Pipeline.Sync;
 
 namespace LakehouseManager.Benchmarks;
 
@@ -61,27 +63,37 @@ internal static class SyncBenchmark
     public static async Task<int> StepAsync(string[] args)
     {
         var (step, workspace) = (args[0], args[1]);
-        using var catalog = await LocalCatalog.OpenAsync(Path.Combine(workspace, "catalog.db"));
-        var counting = new CountingCatalog(catalog);
-        var pipeline = new LakehousePipeline(new PipelineOptions
+        await using var lakehouse = new Lakehouse(new LakehouseSettings
         {
-            Catalog = counting,
+            CatalogPath = Path.Combine(workspace, "catalog.db"),
             RepoPath = Path.Combine(workspace, "checkout"),
             ArtifactsDirectory = Path.Combine(workspace, "artifacts"),
-        }, Environment.GetEnvironmentVariable("LHM_BENCH_TRACE") is null ? null : new TraceLoggers());
+            Loggers = Environment.GetEnvironmentVariable("LHM_BENCH_TRACE") is null ? null : new TraceLoggers(),
+        });
+        var pipeline = new LakehousePipeline(lakehouse);
+        var reads = new CatalogReads(0, 0, 0);
         var watch = Stopwatch.StartNew();
-        var detail = step switch
+        string detail;
+        switch (step)
         {
-            "sync" => SyncCommitDetail(await pipeline.SyncAsync("main")),
-            "verify" => VerifyDetail(await pipeline.VerifyMirrorAsync("main")),
-            _ => throw new ArgumentException($"Unknown step '{step}'; valid steps are sync and verify."),
-        };
+            case "sync":
+                var outcome = await pipeline.SyncAsync("main");
+                reads = outcome.CatalogReads ?? reads;
+                detail = SyncCommitDetail(outcome);
+                break;
+            case "verify":
+                detail = VerifyDetail(await pipeline.VerifyMirrorAsync("main"));
+                break;
+            default:
+                throw new ArgumentException($"Unknown step '{step}'; valid steps are sync and verify.");
+        }
+
         watch.Stop();
         var result = new StepResult(
             watch.Elapsed.TotalMilliseconds,
             Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0),
-            counting.Calls,
-            counting.ViewsRead + counting.ChangesRead,
+            reads.Calls,
+            reads.ViewsRead + reads.ChangesRead,
             detail);
         Console.WriteLine(JsonSerializer.Serialize(result));
         return 0;

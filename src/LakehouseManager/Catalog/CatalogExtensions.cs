@@ -29,27 +29,6 @@ public static class CatalogExtensions
             $"Catalog branch '{name}' does not exist in the {catalogDescription}. " +
             $"Branches there: {string.Join(", ", branchNames)}.");
 
-    /// <summary>Every view at a commit, page by page, without holding more than one page.</summary>
-    public static async IAsyncEnumerable<CatalogEntry> ListAllViewsAsync(
-        this ICatalog catalog,
-        string hash,
-        int pageSize = DefaultPageSize,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        string? token = null;
-        do
-        {
-            var page = await catalog.ListViewsAsync(hash, token, pageSize, cancellationToken).ConfigureAwait(false);
-            foreach (var view in page.Items)
-            {
-                yield return view;
-            }
-
-            token = page.NextPageToken;
-        }
-        while (token is not null);
-    }
-
     /// <summary>Every change between two commits, page by page.</summary>
     public static async IAsyncEnumerable<CatalogChange> DiffAllAsync(
         this ICatalog catalog,

@@ -22,6 +22,9 @@ public sealed class CountingCatalog(ICatalog inner) : ICatalog
 
     public string Description => inner.Description;
 
+    /// <summary>The counts so far.</summary>
+    public Pipeline.Sync.CatalogReads Snapshot => new(Calls, ViewsRead, ChangesRead);
+
     /// <summary>
     /// E.g. "2 call(s): 0 listing page(s), 1 diff page(s) (3 change(s)), 1 view read(s) (2 view(s) in all)".
     /// </summary>

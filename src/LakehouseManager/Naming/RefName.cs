@@ -50,7 +50,7 @@ public static partial class RefName
         var error = Validate(name);
         if (error is not null)
         {
-            throw new LakehouseException($"Invalid {what} name '{name}': {error}.");
+            throw new InvalidNameException($"Invalid {what} name '{name}': {error}.");
         }
 
         return name!;

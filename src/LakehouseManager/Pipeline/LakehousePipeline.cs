@@ -71,7 +71,7 @@ public sealed partial class LakehousePipeline
         var sync = NewSync(branch, new(counting, views.Resolver));
         var outcome = await sync.SyncAsync(cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Catalog reads: {Reads}", counting);
-        return await ReportOutcomeAsync(null, outcome, cancellationToken).ConfigureAwait(false);
+        return await ReportOutcomeAsync(null, outcome with { CatalogReads = counting.Snapshot }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<SyncOutcome> ReportOutcomeAsync(CatalogDelta? read, SyncOutcome outcome, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using LakehouseManager.Catalog;
 using LakehouseManager.Naming;
 using Xunit;
 
@@ -33,9 +32,8 @@ public sealed class RefNameTests
     [InlineData("a/b.lock/c")]
     public void Invalid_names_are_rejected_naming_the_name(string name)
     {
-        var error = Assert.Throws<CatalogException>(() => RefName.Require(name));
+        var error = Assert.Throws<InvalidNameException>(() => RefName.Require(name));
 
-        Assert.Equal(CatalogErrorKind.BadRequest, error.Kind);
         Assert.Contains($"'{name}'", error.Message, StringComparison.Ordinal);
     }
 

@@ -70,7 +70,7 @@ public sealed class BooleanComparisonTests
             "tests.yaml");
 
         // Act
-        var run = await new DataTestRunner(new LocalQueryEngine(catalog)).RunAsync(suite, "main");
+        var run = await new DataTestRunner(new LocalQueryEngine(catalog)).RunAsync(suite, QueryVersion.AtHead("main"));
 
         // Assert
         Assert.All(run.Results, r => Assert.Equal(DataTestStatus.Passed, r.Status));

@@ -58,7 +58,7 @@ public sealed class DataTestRunnerQueryOnlyTests
         var engine = new InMemoryQueryEngine().Returns(sql, ["n"]);
 
         // Act
-        var run = await new DataTestRunner(engine).RunAsync(Suite(sql), "dev");
+        var run = await new DataTestRunner(engine).RunAsync(Suite(sql), QueryVersion.AtHead("dev"));
 
         // Assert
         var result = Assert.Single(run.Results);
@@ -77,7 +77,7 @@ public sealed class DataTestRunnerQueryOnlyTests
     {
         var engine = new InMemoryQueryEngine().Returns(sql, ["n"]);
 
-        var run = await new DataTestRunner(engine).RunAsync(Suite(sql), "dev");
+        var run = await new DataTestRunner(engine).RunAsync(Suite(sql), QueryVersion.AtHead("dev"));
 
         Assert.Equal(DataTestStatus.Passed, Assert.Single(run.Results).Status);
         Assert.Equal([(sql, "dev")], engine.Executed);
@@ -90,7 +90,7 @@ public sealed class DataTestRunnerQueryOnlyTests
         const string Branch = "dev';DELETE/**/FROM/**/t;--";
         var engine = new InMemoryQueryEngine();
 
-        var run = await new DataTestRunner(engine).RunAsync(Suite("SELECT * FROM t AT BRANCH '{branch}'"), Branch);
+        var run = await new DataTestRunner(engine).RunAsync(Suite("SELECT * FROM t AT BRANCH '{branch}'"), QueryVersion.AtHead(Branch));
 
         var result = Assert.Single(run.Results);
         Assert.Equal(DataTestStatus.Error, result.Status);

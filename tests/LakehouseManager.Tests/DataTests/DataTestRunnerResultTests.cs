@@ -14,7 +14,7 @@ public sealed class DataTestRunnerResultTests
         var engine = new InMemoryQueryEngine().Returns("SELECT * FROM t AT BRANCH \"dev\" WHERE b = 'dev'", ["id"]);
         var suite = Suite("tests:\n  - { name: a, sql: 'SELECT * FROM t AT BRANCH \"{branch}\" WHERE b = ''{branch}''', expect: { no_rows: true } }\n");
 
-        var run = await new DataTestRunner(engine).RunAsync(suite, "dev");
+        var run = await new DataTestRunner(engine).RunAsync(suite, QueryVersion.AtHead("dev"));
 
         Assert.Equal(DataTestStatus.Passed, run.Results[0].Status);
         Assert.Equal("SELECT * FROM t AT BRANCH \"dev\" WHERE b = 'dev'", run.Results[0].Sql);
@@ -33,7 +33,7 @@ public sealed class DataTestRunnerResultTests
               - { name: c, sql: SELECT 3, expect: { no_rows: true } }
             """);
 
-        var run = await new DataTestRunner(engine).RunAsync(suite, "dev");
+        var run = await new DataTestRunner(engine).RunAsync(suite, QueryVersion.AtHead("dev"));
 
         Assert.False(run.IsFailed);
         Assert.Equal((2, 0, 0, 1), (run.Warnings, run.Failed, run.Errors, run.Passed));
@@ -53,7 +53,7 @@ public sealed class DataTestRunnerResultTests
             """);
 
         // Act
-        var run = await new DataTestRunner(engine).RunAsync(suite, "dev", DataTestSelection.Parse("Orders", "tag:NIGHTLY"));
+        var run = await new DataTestRunner(engine).RunAsync(suite, QueryVersion.AtHead("dev"), DataTestSelection.Parse("Orders", "tag:NIGHTLY"));
 
         // Assert
         Assert.Equal(["SELECT 1", "SELECT 2"], engine.Executed.Select(e => e.Sql).Order());
@@ -72,9 +72,9 @@ public sealed class DataTestRunnerResultTests
         var engine = new InMemoryQueryEngine();
 
         var byName = await Assert.ThrowsAsync<LakehouseException>(
-            () => new DataTestRunner(engine).RunAsync(suite, "dev", DataTestSelection.Parse("order")));
+            () => new DataTestRunner(engine).RunAsync(suite, QueryVersion.AtHead("dev"), DataTestSelection.Parse("order")));
         var byTag = await Assert.ThrowsAsync<LakehouseException>(
-            () => new DataTestRunner(engine).RunAsync(suite, "dev", DataTestSelection.Parse("tag:weekly")));
+            () => new DataTestRunner(engine).RunAsync(suite, QueryVersion.AtHead("dev"), DataTestSelection.Parse("tag:weekly")));
 
         Assert.Equal("Unknown data test 'order' in tests.yaml. Tests are: orders, regions. Select tags with 'tag:<tag>'.",
             byName.Message);
@@ -88,7 +88,7 @@ public sealed class DataTestRunnerResultTests
         var engine = new InMemoryQueryEngine();
         var suite = Suite("tests:\n  - { name: a, sql: SELECT 1, expect: { no_rows: true }, skip: backfill running }\n");
 
-        var run = await new DataTestRunner(engine).RunAsync(suite, "dev");
+        var run = await new DataTestRunner(engine).RunAsync(suite, QueryVersion.AtHead("dev"));
 
         Assert.Equal((DataTestStatus.Skipped, "skipped: backfill running"), (run.Results[0].Status, run.Results[0].Message));
         Assert.Empty(engine.Executed);
@@ -106,7 +106,7 @@ public sealed class DataTestRunnerResultTests
             """);
         var progress = new CollectingProgress();
 
-        await new DataTestRunner(engine, new DataTestRunnerOptions { MaxParallelism = 1 }).RunAsync(suite, "dev", progress: progress);
+        await new DataTestRunner(engine, new DataTestRunnerOptions { MaxParallelism = 1 }).RunAsync(suite, QueryVersion.AtHead("dev"), progress: progress);
 
         Assert.Equal(
             [

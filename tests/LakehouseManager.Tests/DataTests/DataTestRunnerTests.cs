@@ -46,7 +46,7 @@ public sealed class DataTestRunnerTests
         var runner = new DataTestRunner(engine, options);
 
         // Act
-        var run = await runner.RunAsync(ManyTests(12), "dev");
+        var run = await runner.RunAsync(ManyTests(12), QueryVersion.AtHead("dev"));
 
         // Assert
         Assert.Equal(bound, engine.MaxRunning);
@@ -83,7 +83,7 @@ public sealed class DataTestRunnerTests
         });
 
         // Act
-        var running = runner.RunAsync(suite, "dev", progress: progress);
+        var running = runner.RunAsync(suite, QueryVersion.AtHead("dev"), progress: progress);
         await Task.WhenAll(stuckStarted.Task, slowStarted.Task).WaitAsync(s_testTimeout);
         clock.Advance(TimeSpan.FromSeconds(10));
         await stuckFinished.Task.WaitAsync(s_testTimeout);
@@ -111,7 +111,7 @@ public sealed class DataTestRunnerTests
         var suite = Suite("tests:\n  - { name: hung, sql: SELECT 1, expect: { no_rows: true }, timeout: 50ms }\n");
 
         // Act
-        var run = await new DataTestRunner(engine).RunAsync(suite, "dev").WaitAsync(s_testTimeout);
+        var run = await new DataTestRunner(engine).RunAsync(suite, QueryVersion.AtHead("dev")).WaitAsync(s_testTimeout);
 
         // Assert
         Assert.Equal("timed out after 50ms and was cancelled", run.Results[0].Message);
@@ -138,7 +138,7 @@ public sealed class DataTestRunnerTests
             """);
 
         // Act
-        var run = await new DataTestRunner(engine).RunAsync(suite, "dev");
+        var run = await new DataTestRunner(engine).RunAsync(suite, QueryVersion.AtHead("dev"));
 
         // Assert
         Assert.Equal(
@@ -163,7 +163,7 @@ public sealed class DataTestRunnerTests
         var engine = new InMemoryQueryEngine().Throws("SELECT 1", new LakehouseException("Dremio rejected the token (401)."));
         var suite = Suite("tests:\n  - { name: a, sql: SELECT 1, expect: { no_rows: true } }\n");
 
-        var error = await Assert.ThrowsAsync<LakehouseException>(() => new DataTestRunner(engine).RunAsync(suite, "dev"));
+        var error = await Assert.ThrowsAsync<LakehouseException>(() => new DataTestRunner(engine).RunAsync(suite, QueryVersion.AtHead("dev")));
 
         Assert.Equal("Dremio rejected the token (401).", error.Message);
     }
@@ -176,7 +176,7 @@ public sealed class DataTestRunnerTests
         var suite = Suite("tests:\n  - { name: a, sql: SELECT 1, expect: { no_rows: true } }\n");
         using var cancel = new CancellationTokenSource();
 
-        var running = new DataTestRunner(engine).RunAsync(suite, "dev", cancellationToken: cancel.Token);
+        var running = new DataTestRunner(engine).RunAsync(suite, QueryVersion.AtHead("dev"), cancellationToken: cancel.Token);
         await started.Task.WaitAsync(s_testTimeout);
         await cancel.CancelAsync();
 
@@ -193,7 +193,7 @@ public sealed class DataTestRunnerTests
             .Fails("SELECT 2", "boom", TimeSpan.FromSeconds(3));
         var suite = Suite("tests:\n  - { name: a, sql: SELECT 1, expect: { no_rows: true } }\n  - { name: b, sql: SELECT 2, expect: { no_rows: true } }\n");
 
-        var run = await new DataTestRunner(engine, new DataTestRunnerOptions { MaxParallelism = 1 }, clock).RunAsync(suite, "dev");
+        var run = await new DataTestRunner(engine, new DataTestRunnerOptions { MaxParallelism = 1 }, clock).RunAsync(suite, QueryVersion.AtHead("dev"));
 
         Assert.Equal([TimeSpan.FromMilliseconds(1200), TimeSpan.FromSeconds(3)], run.Results.Select(r => r.Duration));
         Assert.Equal(TimeSpan.FromMilliseconds(4200), run.Duration);

@@ -81,9 +81,13 @@ internal sealed class InMemoryQueryEngine : IQueryEngine
         return this;
     }
 
-    public async Task<IQueryCursor> ExecuteAsync(string sql, string branch, CancellationToken cancellationToken = default)
+    /// <summary>The version each query ran at, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<QueryVersion> Versions { get; } = new();
+
+    public async Task<IQueryCursor> ExecuteAsync(string sql, QueryVersion version, CancellationToken cancellationToken = default)
     {
-        Executed.Enqueue((sql, branch));
+        Executed.Enqueue((sql, version.Branch));
+        Versions.Enqueue(version);
         var running = Interlocked.Increment(ref _running);
         UpdateMax(running);
         try

@@ -35,6 +35,6 @@ internal static class ReportFixture
             .Returns("SELECT code FROM shop.ref.currencies", TimeSpan.FromMilliseconds(75), ["code"], ["EUR"]);
         var suite = DataTestFileParser.Parse(TestFiles.ReadTestData("report.yaml"), "data-tests.yaml");
         var runner = new DataTestRunner(engine, new DataTestRunnerOptions { MaxParallelism = 1 }, clock);
-        return await runner.RunAsync(suite, "dev");
+        return await runner.RunAsync(suite, QueryVersion.AtHead("dev"));
     }
 }

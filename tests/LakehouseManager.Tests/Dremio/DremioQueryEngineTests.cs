@@ -23,7 +23,7 @@ public sealed class DremioQueryEngineTests : IAsyncLifetime
         using var client = DremioTestKit.CloudClient(_fake, "emea");
         var engine = new DremioQueryEngine(client, Source, DremioTestKit.FastPolling);
 
-        await using var cursor = await engine.ExecuteAsync("SELECT COUNT(*) AS n FROM lake.sales.orders", "feature/q3");
+        await using var cursor = await engine.ExecuteAsync("SELECT COUNT(*) AS n FROM lake.sales.orders", QueryVersion.AtHead("feature/q3"));
 
         var submission = Assert.Single(_fake.Submissions);
         Assert.Equal("SELECT COUNT(*) AS n FROM lake.sales.orders", submission.Sql);
@@ -43,7 +43,7 @@ public sealed class DremioQueryEngineTests : IAsyncLifetime
         using var client = DremioTestKit.CloudClient(fake);
         var engine = new DremioQueryEngine(client, Source, new DremioQueryEngineOptions { TimeProvider = clock });
 
-        await using var cursor = await ClockPump.RunAsync(clock, engine.ExecuteAsync("SELECT 1", "dev"), TimeSpan.FromMilliseconds(25));
+        await using var cursor = await ClockPump.RunAsync(clock, engine.ExecuteAsync("SELECT 1", QueryVersion.AtHead("dev")), TimeSpan.FromMilliseconds(25));
 
         var job = Assert.Single(fake.Jobs);
         Assert.Equal("PLANNING", job.ReportedStates[0]);
@@ -76,7 +76,7 @@ public sealed class DremioQueryEngineTests : IAsyncLifetime
         using var client = DremioTestKit.CloudClient(_fake);
         var engine = new DremioQueryEngine(client, Source, DremioTestKit.FastPolling);
 
-        await using var cursor = await engine.ExecuteAsync("SELECT n FROM big", "dev");
+        await using var cursor = await engine.ExecuteAsync("SELECT n FROM big", QueryVersion.AtHead("dev"));
         var jobId = Assert.Single(_fake.Jobs).Id;
         var firstTen = await cursor.ReadRowsAsync().Take(10).ToListAsync();
         var callsAfterTen = _fake.ResultsCalls(jobId).Count;
@@ -99,7 +99,7 @@ public sealed class DremioQueryEngineTests : IAsyncLifetime
         using var client = DremioTestKit.CloudClient(_fake);
         var engine = new DremioQueryEngine(client, Source, DremioTestKit.FastPolling);
 
-        await using var cursor = await engine.ExecuteAsync("SELECT * FROM huge", "dev");
+        await using var cursor = await engine.ExecuteAsync("SELECT * FROM huge", QueryVersion.AtHead("dev"));
         var firstThree = await cursor.ReadRowsAsync().Take(3).ToListAsync();
 
         Assert.Equal(1_000_000, cursor.TotalRows);
@@ -117,7 +117,7 @@ public sealed class DremioQueryEngineTests : IAsyncLifetime
         using var client = DremioTestKit.CloudClient(_fake);
         var engine = new DremioQueryEngine(client, Source, DremioTestKit.FastPolling);
 
-        await using var cursor = await engine.ExecuteAsync("SELECT mixed", "dev");
+        await using var cursor = await engine.ExecuteAsync("SELECT mixed", QueryVersion.AtHead("dev"));
         var row = Assert.Single(await cursor.ReadRowsAsync().ToListAsync());
 
         Assert.Equal<object?>([42L, 12.50m, 0.1m, true, "text", null], row);
@@ -131,7 +131,7 @@ public sealed class DremioQueryEngineTests : IAsyncLifetime
         using var client = DremioTestKit.CloudClient(_fake);
         var engine = new DremioQueryEngine(client, Source, DremioTestKit.FastPolling);
 
-        var error = await Assert.ThrowsAsync<QueryFailedException>(() => engine.ExecuteAsync("SELECT * FROM missing", "dev"));
+        var error = await Assert.ThrowsAsync<QueryFailedException>(() => engine.ExecuteAsync("SELECT * FROM missing", QueryVersion.AtHead("dev")));
 
         Assert.Contains("Object 'missing' not found within 'lake'", error.Message, StringComparison.Ordinal);
         Assert.False(error.IsFatal);
@@ -144,7 +144,7 @@ public sealed class DremioQueryEngineTests : IAsyncLifetime
         using var client = DremioTestKit.CloudClient(_fake);
         var engine = new DremioQueryEngine(client, Source, DremioTestKit.FastPolling);
 
-        var error = await Assert.ThrowsAsync<QueryFailedException>(() => engine.ExecuteAsync("SELECT 1", "dev"));
+        var error = await Assert.ThrowsAsync<QueryFailedException>(() => engine.ExecuteAsync("SELECT 1", QueryVersion.AtHead("dev")));
 
         Assert.Equal("Dremio rejected the query: Invalid reference type [BRANCHX]", error.Message);
         Assert.Empty(_fake.Jobs);
@@ -157,7 +157,7 @@ public sealed class DremioQueryEngineTests : IAsyncLifetime
         using var client = DremioTestKit.CloudClient(_fake);
         var engine = new DremioQueryEngine(client, Source, DremioTestKit.FastPolling);
 
-        var execution = engine.ExecuteAsync("SELECT hang", "dev");
+        var execution = engine.ExecuteAsync("SELECT hang", QueryVersion.AtHead("dev"));
         var job = await WaitForJobAsync();
         await client.CancelJobAsync(job.Id);
         var error = await Assert.ThrowsAsync<QueryFailedException>(() => execution);
@@ -174,7 +174,7 @@ public sealed class DremioQueryEngineTests : IAsyncLifetime
         var engine = new DremioQueryEngine(client, Source, DremioTestKit.FastPolling);
         using var timeout = new CancellationTokenSource();
 
-        var execution = engine.ExecuteAsync("SELECT hang", "dev", timeout.Token);
+        var execution = engine.ExecuteAsync("SELECT hang", QueryVersion.AtHead("dev"), timeout.Token);
         var job = await WaitForJobAsync();
         timeout.Cancel();
 
@@ -190,7 +190,7 @@ public sealed class DremioQueryEngineTests : IAsyncLifetime
         using var client = DremioTestKit.CloudClient(_fake, pat: WrongPat);
         var engine = new DremioQueryEngine(client, Source, DremioTestKit.FastPolling);
 
-        var error = await Assert.ThrowsAsync<DremioException>(() => engine.ExecuteAsync("SELECT 1", "dev"));
+        var error = await Assert.ThrowsAsync<DremioException>(() => engine.ExecuteAsync("SELECT 1", QueryVersion.AtHead("dev")));
 
         Assert.True(error.IsFatal);
         Assert.DoesNotContain(WrongPat, error.ToString(), StringComparison.Ordinal);

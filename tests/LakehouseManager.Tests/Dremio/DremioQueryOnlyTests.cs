@@ -29,7 +29,7 @@ public sealed class DremioQueryOnlyTests
             "tests.yaml");
 
         // Act
-        var run = await new DataTestRunner(engine).RunAsync(suite, "dev");
+        var run = await new DataTestRunner(engine).RunAsync(suite, QueryVersion.AtHead("dev"));
 
         // Assert
         Assert.Equal(

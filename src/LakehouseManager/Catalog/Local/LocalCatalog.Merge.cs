@@ -40,17 +40,18 @@ public sealed partial class LocalCatalog
             async store =>
             {
                 var target = await RequireBranchAsync(store, targetBranch, cancellationToken).ConfigureAwait(false);
-                await RequireBranchAsync(store, fromBranch, cancellationToken).ConfigureAwait(false);
                 var from = await ResolveHashAsync(store, fromHash, cancellationToken).ConfigureAwait(false);
                 var baseId = await CommitGraph.MergeBaseAsync(store, from.Id, target.Id, cancellationToken).ConfigureAwait(false);
                 var baseHash = (await store.GetNodeAsync(baseId, cancellationToken).ConfigureAwait(false)).Hash;
 
-                // Already merged is success whatever the caller expected the target to be at: a retry after the target
-                // moved on must not fail.
+                // Already merged is success whatever the caller expected the target to be at, and even when the source
+                // branch is gone since: a retry after the target moved on must not fail.
                 if (baseId == from.Id)
                 {
                     return new MergeResult(true, false, target.Hash, baseHash, [], AlreadyMerged: true);
                 }
+
+                await RequireBranchAsync(store, fromBranch, cancellationToken).ConfigureAwait(false);
 
                 await RequireExactHeadAsync(store, targetBranch, target, expectedTargetHash, cancellationToken)
                     .ConfigureAwait(false);

@@ -37,5 +37,24 @@ public sealed partial class LocalCatalog : ICatalog
         };
     }
 
+    /// <summary>Every view at a commit with its SQL (the embedded catalog holds it), page by page.</summary>
+    public async IAsyncEnumerable<CatalogView> ListAllViewsAsync(
+        string hash, int pageSize = CatalogExtensions.DefaultPageSize,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? token = null;
+        do
+        {
+            var page = await ListViewsAsync(hash, token, pageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var view in page.Items)
+            {
+                yield return view;
+            }
+
+            token = page.NextPageToken;
+        }
+        while (token is not null);
+    }
+
     private static CatalogEntry Entry(CatalogView view) => new(view.Key, null, ViewContent.WithSql(view.Sql));
 }

@@ -33,7 +33,7 @@ public sealed partial class LocalSqlExecutor
                 break;
             }
 
-            rows.Add([view.Key.ToString(), view.Content.SqlText!]);
+            rows.Add([view.Key.ToString(), view.Sql]);
         }
 
         return new LocalSqlResult(["path", "sql_definition"], rows, Count(rows.Count, "view", "views"))

@@ -14,4 +14,11 @@ public enum PushState
 }
 
 /// <summary>The result of CommitMirror: the delta applied, the commit made (null when nothing changed), the push.</summary>
-public sealed record SyncOutcome(CatalogDelta Delta, string? Commit, PushState Push, int PushAttempts);
+public sealed record SyncOutcome(CatalogDelta Delta, string? Commit, PushState Push, int PushAttempts)
+{
+    /// <summary>What the sync read from the catalog port, when it was counted (the pipeline counts every sync).</summary>
+    public CatalogReads? CatalogReads { get; init; }
+}
+
+/// <summary>How much a sync read from the catalog: calls, and the views and changes they returned.</summary>
+public sealed record CatalogReads(int Calls, int ViewsRead, int ChangesRead);

@@ -1,6 +1,7 @@
 using LakehouseManager.Catalog;
 using LakehouseManager.Catalog.Local;
 using LakehouseManager.Tests.Support;
+using LakehouseManager.Naming;
 using Xunit;
 using static LakehouseManager.Tests.Catalog.Local.LocalCatalogTestSupport;
 
@@ -118,9 +119,8 @@ public sealed class LocalCatalogBranchTests
         using var catalog = await OpenAsync(temp);
         var main = await catalog.GetBranchAsync("main");
 
-        var error = await Assert.ThrowsAsync<CatalogException>(() => catalog.CreateBranchAsync(name, main.Hash));
+        var error = await Assert.ThrowsAsync<InvalidNameException>(() => catalog.CreateBranchAsync(name, main.Hash));
 
-        Assert.Equal(CatalogErrorKind.BadRequest, error.Kind);
         Assert.Contains($"'{name}'", error.Message, StringComparison.Ordinal);
     }
 

@@ -177,16 +177,35 @@ public sealed class LocalCatalogMergeTests
     }
 
     [Fact]
-    public async Task Merging_from_an_unknown_branch_names_it()
+    public async Task Merging_a_commit_of_a_deleted_branch_that_is_not_merged_yet_names_the_branch()
     {
         using var temp = new TempDirectory();
         using var catalog = await OpenAsync(temp);
         var root = (await catalog.GetBranchAsync("main")).Hash;
+        await catalog.CreateBranchAsync("ghost", root);
+        var ghostHead = await PutAsync(catalog, "ghost", ("a.ghost", "SELECT 1"));
+        await catalog.DeleteBranchAsync("ghost", ghostHead);
 
         var error = await Assert.ThrowsAsync<CatalogException>(
-            () => catalog.MergeAsync("ghost", root, "main", root, dryRun: true));
+            () => catalog.MergeAsync("ghost", ghostHead, "main", root, dryRun: true));
 
         Assert.Equal(CatalogErrorKind.NotFound, error.Kind);
         Assert.Contains("'ghost'", error.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class LocalCatalogAlreadyMergedTests
+{
+    [Fact(Timeout = 30_000)]
+    public async Task A_commit_already_in_the_target_is_already_merged_even_when_its_branch_is_gone()
+    {
+        using var temp = new TempDirectory();
+        using var catalog = await LocalCatalogTestSupport.OpenAsync(temp);
+        var root = (await catalog.GetBranchAsync("main")).Hash;
+
+        var result = await catalog.MergeAsync("ghost", root, "main", root, dryRun: true);
+
+        Assert.True(result.AlreadyMerged);
+        Assert.Equal(root, result.ResultHash);
     }
 }

@@ -38,8 +38,8 @@ public sealed class LocalQueryEngineTests
         var runner = new DataTestRunner(new LocalQueryEngine(catalog));
 
         // Act
-        var onMain = await runner.RunAsync(suite, "main");
-        var onDev = await runner.RunAsync(suite, "dev");
+        var onMain = await runner.RunAsync(suite, QueryVersion.AtHead("main"));
+        var onDev = await runner.RunAsync(suite, QueryVersion.AtHead("dev"));
 
         // Assert
         Assert.Equal(

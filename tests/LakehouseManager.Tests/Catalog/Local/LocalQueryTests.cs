@@ -190,7 +190,7 @@ public sealed class LocalQueryTests
     internal static async Task<List<IReadOnlyList<object?>>> QueryAsync(
         LocalCatalog catalog, string branch, string sql, CancellationToken cancellationToken = default)
     {
-        await using var cursor = await catalog.OpenQueryAsync(branch, sql, cancellationToken);
+        await using var cursor = await catalog.OpenQueryAsync(branch, sql, cancellationToken: cancellationToken);
         return await ReadAllAsync(cursor, cancellationToken);
     }
 

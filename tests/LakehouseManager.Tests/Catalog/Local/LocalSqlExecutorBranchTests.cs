@@ -41,7 +41,7 @@ public sealed class LocalSqlExecutorBranchTests
         using var temp = new TempDirectory();
         using var catalog = await OpenAsync(temp);
 
-        var error = await Assert.ThrowsAsync<CatalogException>(() => new LocalSqlExecutor(catalog).ExecuteAsync("main", statement));
+        var error = await Assert.ThrowsAnyAsync<LakehouseException>(() => new LocalSqlExecutor(catalog).ExecuteAsync("main", statement));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }

@@ -1,8 +1,10 @@
+using LakehouseManager.DataTests;
 using LakehouseManager.Catalog.Local;
 using LakehouseManager.DataTests.Parsing;
 using LakehouseManager.Fakes.Dremio;
+using LakehouseManager.Composition;
 using LakehouseManager.Pipeline.DataTests;
-using LakehouseManager.Pipeline.Demo;
+using LakehouseManager.Demo;
 using LakehouseManager.Tests.Dremio;
 using Xunit;
 
@@ -18,16 +20,19 @@ public sealed class RunDataTestsDremioTests
         var repository = await fixture.CreateRepositoryAsync("dev", (DemoDataTests.YamlPath, DemoDataTests.Yaml));
         await using var fake = await DremioFake.StartAsync();
         await ScriptFromLocalAsync(fake, fixture.Catalog, DemoDataTests.Yaml, "dev");
-        await using var dremio = await QueryEngineFactory.CreateAsync(new QueryEngineSettings
+        await using var lakehouse = new Lakehouse(new LakehouseSettings
         {
-            Kind = QueryEngineKind.DremioCloud,
+            Catalog = CatalogKind.DremioCloud,
             ProjectId = fake.ProjectId,
-            Region = "emea",
-            Pat = fake.Pat,
+            DremioCloudRegion = "emea",
+            DremioPat = fake.Pat,
             RepoName = "lake",
             HttpHandler = fake.CreateHandler(),
             DremioOptions = DremioTestKit.FastPolling,
+            RepoPath = repository.Directory,
+            ArtifactsDirectory = Path.Combine(repository.Directory, "artifacts"),
         });
+        var dremio = await lakehouse.GetQueryEngineAsync();
         var local = await fixture.UseCase().RunAsync(fixture.Settings(repository, DemoDataTests.YamlPath));
         var localReports = await ReadReportsAsync(local);
 
@@ -63,7 +68,7 @@ public sealed class RunDataTestsDremioTests
         foreach (var test in DataTestFileParser.Parse(testsFile, "tests").Tests)
         {
             var sql = test.SqlFor(branch);
-            await using var cursor = await engine.ExecuteAsync(sql, branch);
+            await using var cursor = await engine.ExecuteAsync(sql, QueryVersion.AtHead(branch));
             var rows = await cursor.ReadRowsAsync().ToListAsync();
             var columns = cursor.Columns
                 .Select((name, i) => new DremioFakeColumn(name, TypeOf(rows.Select(r => r[i]).FirstOrDefault(v => v is not null))))

@@ -1,8 +1,9 @@
 using LakehouseManager.DataTests.Parsing;
 using LakehouseManager.Dremio;
 using LakehouseManager.Fakes.Dremio;
+using LakehouseManager.Composition;
 using LakehouseManager.Pipeline.DataTests;
-using LakehouseManager.Pipeline.Demo;
+using LakehouseManager.Demo;
 using LakehouseManager.Tests.Dremio;
 using Xunit;
 
@@ -105,15 +106,18 @@ public sealed class RunDataTestsProblemTests
         var repository = await fixture.CreateRepositoryAsync("dev", (DemoDataTests.YamlPath, DemoDataTests.Yaml));
         await using var fake = await DremioFake.StartAsync();
         const string WrongPat = "wrong-pat-5d1f0c";
-        await using var engine = await QueryEngineFactory.CreateAsync(new QueryEngineSettings
+        await using var lakehouse = new Lakehouse(new LakehouseSettings
         {
-            Kind = QueryEngineKind.DremioCloud,
+            Catalog = CatalogKind.DremioCloud,
             ProjectId = fake.ProjectId,
-            Pat = WrongPat,
+            DremioPat = WrongPat,
             RepoName = "lake",
             HttpHandler = fake.CreateHandler(),
             DremioOptions = DremioTestKit.FastPolling,
+            RepoPath = repository.Directory,
+            ArtifactsDirectory = Path.Combine(repository.Directory, "artifacts"),
         });
+        var engine = await lakehouse.GetQueryEngineAsync();
         var host = new RecordingPullRequestHost();
         var settings = fixture.Settings(repository, DemoDataTests.YamlPath) with
         {

@@ -1,6 +1,6 @@
 using LakehouseManager.DataTests.Parsing;
 using LakehouseManager.Pipeline.DataTests;
-using LakehouseManager.Pipeline.Demo;
+using LakehouseManager.Demo;
 using LakehouseManager.Tests.Mirror.Git;
 using Xunit;
 

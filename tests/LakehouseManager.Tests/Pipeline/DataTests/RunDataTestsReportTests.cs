@@ -1,6 +1,6 @@
 using LakehouseManager.DataTests;
 using LakehouseManager.DataTests.Reports;
-using LakehouseManager.Pipeline.Demo;
+using LakehouseManager.Demo;
 using LakehouseManager.Tests.Pipeline.Demo;
 using Microsoft.Extensions.Logging;
 using Xunit;

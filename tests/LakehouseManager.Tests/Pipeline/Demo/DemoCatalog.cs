@@ -1,5 +1,5 @@
 using LakehouseManager.Catalog.Local;
-using LakehouseManager.Pipeline.Demo;
+using LakehouseManager.Demo;
 using LakehouseManager.Tests.Support;
 
 namespace LakehouseManager.Tests.Pipeline.Demo;

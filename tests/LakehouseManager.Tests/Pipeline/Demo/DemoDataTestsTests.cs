@@ -1,7 +1,7 @@
 using LakehouseManager.Catalog.Local;
 using LakehouseManager.DataTests;
 using LakehouseManager.DataTests.Parsing;
-using LakehouseManager.Pipeline.Demo;
+using LakehouseManager.Demo;
 using LakehouseManager.Tests.Support;
 using Xunit;
 
@@ -94,5 +94,5 @@ public sealed class DemoDataTestsTests
         DataTestFileParser.Parse(path == DemoDataTests.JsonPath ? DemoDataTests.Json : DemoDataTests.Yaml, path);
 
     private static Task<DataTestRun> RunAsync(LocalCatalog catalog, string path, string branch) =>
-        new DataTestRunner(new LocalQueryEngine(catalog)).RunAsync(Parse(path), branch);
+        new DataTestRunner(new LocalQueryEngine(catalog)).RunAsync(Parse(path), QueryVersion.AtHead(branch));
 }

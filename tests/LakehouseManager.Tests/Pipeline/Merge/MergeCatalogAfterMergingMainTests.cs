@@ -1,7 +1,9 @@
 using LakehouseManager.Catalog;
 using LakehouseManager.Naming;
+using LakehouseManager.Composition;
 using LakehouseManager.Pipeline;
 using LakehouseManager.Pipeline.Merge;
+using LakehouseManager.PullRequests;
 using LakehouseManager.Tests.Pipeline.Sync;
 using Xunit;
 
@@ -16,14 +18,15 @@ public sealed class MergeCatalogAfterMergingMainTests
         // Arrange: dev adds a view and is synced; main moves on and is synced later; dev takes main in, both in the
         // catalog and in git, so the next sync of dev has nothing to commit and main's mirror commit is the newest.
         await using var fixture = await SyncFixture.CreateAsync("views");
-        var pipeline = new LakehousePipeline(new PipelineOptions
+        await using var lakehouse = new Lakehouse(new LakehouseSettings
         {
-            Catalog = fixture.Catalog,
+            CatalogPath = fixture.Catalog.Path,
             RepoPath = fixture.Checkout.Directory,
             MirrorPath = fixture.MirrorPath,
             ArtifactsDirectory = fixture.Sandbox.Combine("artifacts"),
             Git = fixture.Sandbox.Options,
         });
+        var pipeline = new LakehousePipeline(lakehouse);
         await fixture.CreateViewAsync("main", "shop.a");
         await pipeline.SyncAsync("main");
         await fixture.ExecAsync("main", "CREATE BRANCH dev");
@@ -44,7 +47,7 @@ public sealed class MergeCatalogAfterMergingMainTests
         await fixture.Checkout.PushAsync("origin", "main");
 
         // Act
-        var result = await pipeline.MergeCatalogAsync("dev", "main");
+        var result = await pipeline.MergeCatalogAsync(PullRequestSelector.ByBranches("dev", "main"));
 
         // Assert
         Assert.Null(resync.Commit);

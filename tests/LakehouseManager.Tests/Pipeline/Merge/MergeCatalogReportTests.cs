@@ -16,7 +16,7 @@ public sealed class MergeCatalogReportTests
     private const string MainAfter = "4444444444444444444444444444444444444444444444444444444444444444";
 
     private static readonly PullRequest s_pullRequest = new(
-        "dev..main", "dev → main", PullRequestStatus.Closed, true, "dev", "main", "aaaa", "bbbb");
+        "mirror", "dev..main", "dev → main", PullRequestStatus.Closed, "dev", "main", "aaaa", "bbbb", new PullRequestMerge(null, PullRequestMergeOption.ThreeWay, "aaaa", null));
 
     private static MergeCatalogResult Result(
         MergeCatalogOutcome outcome, string? sourceHead, IReadOnlyList<MergeConflict>? conflicts = null) =>

@@ -191,6 +191,53 @@ public sealed class MergeCatalogTests
         Assert.Equal("SELECT 2", (await ViewsAsync(world, "main"))["shop.sales.new_view"]);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task After_a_squash_merge_that_deleted_the_source_branch_the_reviewed_state_is_merged_from_the_merge_metadata()
+    {
+        // Arrange: the pull request is seen while dev exists (the host remembers its source commit), then squash-merged
+        // and dev deleted in git, locally and on the remote, as hosts do when they merge.
+        var (world, reviewed) = await ReviewedDevAsync();
+        using var _world = world;
+        var reviewedCommit = (await world.Checkout.RevParseAsync("origin/dev"))!;
+        var before = await world.Host().GetPullRequestAsync(MirrorWorld.Selector());
+        await world.MergeInGitAsync("dev", how: "squash");
+        await world.Sandbox.GitAsync(world.Checkout, "push", "--quiet", "origin", "--delete", "dev");
+        await world.Sandbox.GitAsync(world.Checkout, "branch", "--quiet", "-D", "dev");
+        await world.Sandbox.GitAsync(world.Checkout, "fetch", "--quiet", "--prune", "origin");
+        await world.PutAsync("dev", ("shop.sales.after_review", "SELECT 'not reviewed'"));
+        var (merge, _) = Create(world);
+
+        // Act
+        var result = await merge.RunAsync(MirrorWorld.Selector());
+
+        // Assert
+        Assert.False(before.IsMerged);
+        Assert.Null(await world.Checkout.RevParseAsync("refs/remotes/origin/dev"));
+        Assert.Equal(PullRequestMergeOption.Squash, result.PullRequest.Merge!.Option);
+        Assert.Equal(reviewedCommit, result.PullRequest.Merge.SourceCommit);
+        Assert.Equal(MergeCatalogOutcome.Merged, result.Outcome);
+        Assert.Equal(reviewed, result.FromHash);
+        var main = await ViewsAsync(world, "main");
+        Assert.Equal("SELECT 2", main["shop.sales.new_view"]);
+        Assert.DoesNotContain("shop.sales.after_review", main.Keys);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task The_catalog_merge_commit_names_the_pull_request_and_the_reviewed_git_commit()
+    {
+        var (world, _) = await ReviewedDevAsync();
+        using var _world = world;
+        await world.MergeInGitAsync("dev");
+        var (merge, _) = Create(world);
+
+        var result = await merge.RunAsync(MirrorWorld.Selector());
+
+        var log = await world.Catalog.GetLogAsync("main", 1);
+        Assert.Equal(
+            $"Merge pull request dev..main (dev → main), reviewed at git commit {HashText.Short(result.Watermark.GitCommit)}",
+            Assert.Single(log).Message);
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task A_pull_request_with_no_commits_is_refused_as_not_merged()
     {
@@ -215,7 +262,7 @@ public sealed class MergeCatalogTests
         await world.Checkout.CreateBranchAsync("dev", "main~1");
         var handMade = await world.CommitFileAsync("dev", "views/shop/sales/by_hand.sql", "SELECT 1\n");
         var pullRequest = new PullRequest(
-            "dev..main", "dev → main", PullRequestStatus.Closed, true, "dev", "main", handMade, null);
+            "mirror", "dev..main", "dev → main", PullRequestStatus.Closed, "dev", "main", handMade, null, new PullRequestMerge(null, PullRequestMergeOption.ThreeWay, handMade, null));
         var (merge, _) = Create(world);
 
         var exception = await Assert.ThrowsAsync<LakehouseException>(() => merge.RunAsync(pullRequest));
@@ -225,7 +272,7 @@ public sealed class MergeCatalogTests
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task A_reviewed_hash_that_is_not_on_the_catalog_branch_any_more_is_refused()
+    public async Task The_reviewed_hash_is_merged_even_after_the_catalog_branch_was_recreated_and_nothing_of_the_new_branch()
     {
         var (world, reviewed) = await ReviewedDevAsync();
         using var _world = world;
@@ -236,10 +283,14 @@ public sealed class MergeCatalogTests
         await world.PutAsync("dev", ("shop.sales.other", "SELECT 3"));
         var (merge, _) = Create(world);
 
-        var exception = await Assert.ThrowsAsync<LakehouseException>(() => merge.RunAsync(MirrorWorld.Selector()));
+        var result = await merge.RunAsync(MirrorWorld.Selector());
 
-        Assert.Contains($"The reviewed catalog hash {reviewed}", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("is not in the history of catalog branch 'dev'", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(MergeCatalogOutcome.Merged, result.Outcome);
+        Assert.Equal(reviewed, result.FromHash);
+        Assert.True(result.HasUnreviewedChanges);
+        var main = await ViewsAsync(world, "main");
+        Assert.DoesNotContain("shop.sales.other", main.Keys);
+        Assert.Equal("SELECT 2", main["shop.sales.new_view"]);
     }
 
     [Fact(Timeout = 30_000)]

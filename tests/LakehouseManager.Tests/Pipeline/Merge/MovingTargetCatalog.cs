@@ -23,20 +23,17 @@ internal sealed class MovingTargetCatalog(LocalCatalog inner, int moves) : ICata
     public Task<IReadOnlyList<CatalogBranch>> ListBranchesAsync(CancellationToken cancellationToken = default) =>
         inner.ListBranchesAsync(cancellationToken);
 
-    public Task<CatalogPage<CatalogView>> ListViewsAsync(
+    public Task<CatalogPage<CatalogEntry>> ListViewsAsync(
         string hash, string? pageToken, int pageSize, CancellationToken cancellationToken = default) =>
-        inner.ListViewsAsync(hash, pageToken, pageSize, cancellationToken);
+        Port.ListViewsAsync(hash, pageToken, pageSize, cancellationToken);
 
     public Task<CatalogPage<CatalogChange>> DiffAsync(
         string fromHash, string toHash, string? pageToken, int pageSize, CancellationToken cancellationToken = default) =>
         inner.DiffAsync(fromHash, toHash, pageToken, pageSize, cancellationToken);
 
-    public Task<IReadOnlyList<CatalogView>> GetViewsAsync(
+    public Task<IReadOnlyList<CatalogEntry>> GetViewsAsync(
         string hash, IReadOnlyCollection<ContentKey> keys, CancellationToken cancellationToken = default) =>
-        inner.GetViewsAsync(hash, keys, cancellationToken);
-
-    public Task<bool> IsAncestorAsync(string ancestorHash, string descendantHash, CancellationToken cancellationToken = default) =>
-        inner.IsAncestorAsync(ancestorHash, descendantHash, cancellationToken);
+        Port.GetViewsAsync(hash, keys, cancellationToken);
 
     public Task<CatalogBranch> CreateBranchAsync(string name, string fromHash, CancellationToken cancellationToken = default) =>
         inner.CreateBranchAsync(name, fromHash, cancellationToken);
@@ -44,26 +41,22 @@ internal sealed class MovingTargetCatalog(LocalCatalog inner, int moves) : ICata
     public Task DeleteBranchAsync(string name, string expectedHash, CancellationToken cancellationToken = default) =>
         inner.DeleteBranchAsync(name, expectedHash, cancellationToken);
 
-    public async Task<MergeResult> MergeAsync(
-        string fromBranch,
-        string fromHash,
-        string targetBranch,
-        string expectedTargetHash,
-        bool dryRun,
-        CancellationToken cancellationToken = default)
+    private ICatalog Port => inner;
+
+    public async Task<CatalogMergeResult> MergeAsync(CatalogMergeRequest request, CancellationToken cancellationToken = default)
     {
-        if (!dryRun)
+        if (!request.DryRun)
         {
             MergeCalls++;
             if (MergeCalls <= moves)
             {
-                var head = await inner.GetBranchAsync(targetBranch, cancellationToken);
+                var head = await inner.GetBranchAsync(request.TargetBranch, cancellationToken);
                 var key = ContentKey.Of("shop", "concurrent", $"view_{MergeCalls}");
                 await inner.CommitAsync(
-                    targetBranch, head.Hash, [ViewOperation.Put(key, $"SELECT {MergeCalls}")], "concurrent", cancellationToken);
+                    request.TargetBranch, head.Hash, [ViewOperation.Put(key, $"SELECT {MergeCalls}")], "concurrent", cancellationToken);
             }
         }
 
-        return await inner.MergeAsync(fromBranch, fromHash, targetBranch, expectedTargetHash, dryRun, cancellationToken);
+        return await Port.MergeAsync(request, cancellationToken);
     }
 }

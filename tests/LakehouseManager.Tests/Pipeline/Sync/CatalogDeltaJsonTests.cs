@@ -23,7 +23,9 @@ public sealed class CatalogDeltaJsonTests
                 new MirrorChange(ContentKey.Of("shop", "gone"), MirrorChangeKind.Removed, "views/shop/gone.sql", null),
                 new MirrorChange(ContentKey.Of("shop", "Orders"), MirrorChangeKind.Moved, "views/shop/Orders%~1.sql", "SELECT 1", "views/shop/Orders.sql"),
             ],
-            [new GitEdit("views/shop/x.sql", ContentKey.Of("shop", "x"), GitEditKind.ConflictsWithCatalog, GitEditResolution.Kept, "both changed")]);
+            [new GitEdit("views/shop/x.sql", ContentKey.Of("shop", "x"), GitEditKind.ConflictsWithCatalog, GitEditResolution.Kept, "both changed")],
+            [new UnresolvedView(ContentKey.Of("shop", "unreadable"), "the metadata file is gone")],
+            [new ViewRename(ContentKey.Of("shop", "old"), ContentKey.Of("shop", "a.b"), "3f1c")]);
 
         using var json = JsonDocument.Parse(CatalogDeltaJson.Write(delta));
         var root = json.RootElement;

@@ -2,6 +2,8 @@ using LakehouseManager.Catalog;
 using LakehouseManager.Mirror;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.Pipeline.Sync;
+using LakehouseManager.Tests.Support;
+using LakehouseManager.Naming;
 using Xunit;
 
 namespace LakehouseManager.Tests.Pipeline.Sync;
@@ -20,7 +22,7 @@ public sealed class MirrorSyncErrorTests
         await using var fixture = await SyncFixture.CreateAsync();
 
         // Act
-        var error = Assert.Throws<CatalogException>(() => fixture.NewSync(branch));
+        var error = Assert.Throws<InvalidNameException>(() => fixture.NewSync(branch));
 
         // Assert
         Assert.Contains($"'{branch}'", error.Message, StringComparison.Ordinal);
@@ -59,7 +61,7 @@ public sealed class MirrorSyncErrorTests
         var errors = new List<LakehouseException>();
         foreach (var folder in new[] { missing, plain })
         {
-            var sync = new MirrorSync(fixture.Catalog, new GitRepository(folder, fixture.Sandbox.Options),
+            var sync = new MirrorSync(TestViews.Of(fixture.Catalog), new GitRepository(folder, fixture.Sandbox.Options),
                 new MirrorFolder(folder, ""), new SyncSettings("main"));
             errors.Add(await Assert.ThrowsAsync<LakehouseException>(() => sync.SyncAsync()));
         }
@@ -77,7 +79,7 @@ public sealed class MirrorSyncErrorTests
         // Arrange
         await using var fixture = await SyncFixture.CreateAsync();
         await fixture.ExecAsync("main", "CREATE BRANCH dev");
-        var sync = new MirrorSync(fixture.Catalog, fixture.Checkout, new MirrorFolder(fixture.Checkout.Directory, ""),
+        var sync = new MirrorSync(TestViews.Of(fixture.Catalog), fixture.Checkout, new MirrorFolder(fixture.Checkout.Directory, ""),
             new SyncSettings("dev") { FromRef = "trunk" });
 
         // Act

@@ -1,6 +1,7 @@
 using LakehouseManager.Mirror;
 using LakehouseManager.Pipeline.Sync;
 using LakehouseManager.Tests.Mirror.Git;
+using LakehouseManager.Tests.Support;
 using Xunit;
 
 namespace LakehouseManager.Tests.Pipeline.Sync;
@@ -72,7 +73,7 @@ public sealed class MirrorSyncRepositoryTests
         // Arrange
         await using var fixture = await SyncFixture.CreateAsync();
         await fixture.CreateViewAsync("main", "shop.v");
-        var sync = new MirrorSync(fixture.Catalog, fixture.Checkout, new MirrorFolder(fixture.Checkout.Directory, ""),
+        var sync = new MirrorSync(TestViews.Of(fixture.Catalog), fixture.Checkout, new MirrorFolder(fixture.Checkout.Directory, ""),
             new SyncSettings("main") { Remote = "orgin" });
 
         // Act
@@ -89,7 +90,7 @@ public sealed class MirrorSyncRepositoryTests
         await using var fixture = await SyncFixture.CreateAsync();
         var inside = Path.Combine(fixture.Checkout.Directory, "sub");
         Directory.CreateDirectory(inside);
-        var sync = new MirrorSync(fixture.Catalog, new LakehouseManager.Mirror.Git.GitRepository(inside, fixture.Sandbox.Options),
+        var sync = new MirrorSync(TestViews.Of(fixture.Catalog), new LakehouseManager.Mirror.Git.GitRepository(inside, fixture.Sandbox.Options),
             new MirrorFolder(inside, ""), new SyncSettings("main"));
 
         // Act
@@ -109,7 +110,7 @@ public sealed class MirrorSyncRepositoryTests
         await fixture.CreateViewAsync("main", "shop.b");
         await fixture.NewSync().SyncAsync();
         await fixture.CreateViewAsync("main", "shop.c");
-        var moved = new MirrorSync(fixture.Catalog, fixture.Checkout, new MirrorFolder(fixture.Checkout.Directory, "views"),
+        var moved = new MirrorSync(TestViews.Of(fixture.Catalog), fixture.Checkout, new MirrorFolder(fixture.Checkout.Directory, "views"),
             new SyncSettings("main"));
 
         // Act

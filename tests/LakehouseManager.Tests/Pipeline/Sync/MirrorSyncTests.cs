@@ -2,6 +2,7 @@ using LakehouseManager.Catalog;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.Naming;
 using LakehouseManager.Pipeline.Sync;
+using LakehouseManager.Tests.Support;
 using Xunit;
 
 namespace LakehouseManager.Tests.Pipeline.Sync;
@@ -170,7 +171,7 @@ public sealed class MirrorSyncTests
         await fixture.CreateViewAsync("main", "shop.a");
         var empty = await GitRepository.InitAsync(fixture.Sandbox.Combine("empty"), options: fixture.Sandbox.Options);
         var sync = new MirrorSync(
-            fixture.Catalog, empty, new LakehouseManager.Mirror.MirrorFolder(empty.Directory, ""), new SyncSettings("main"));
+            TestViews.Of(fixture.Catalog), empty, new LakehouseManager.Mirror.MirrorFolder(empty.Directory, ""), new SyncSettings("main"));
 
         // Act
         var outcome = await sync.SyncAsync();

@@ -78,5 +78,5 @@ public sealed class SyncCommitMessageTests
     }
 
     private static CatalogDelta Delta(params MirrorChange[] changes) =>
-        new("dev", "", "aaaaaaaa", Hash, "abc", "def", changes, []);
+        new("dev", "", "aaaaaaaa", Hash, "abc", "def", changes, [], [], []);
 }

@@ -1,4 +1,5 @@
 using LakehouseManager.Catalog;
+using LakehouseManager.Catalog.Views;
 using LakehouseManager.Catalog.Local;
 using LakehouseManager.Mirror;
 using LakehouseManager.Mirror.Git;
@@ -71,11 +72,12 @@ internal sealed class SyncFixture : IAsyncDisposable
         OnGitEdit policy = OnGitEdit.Keep,
         Func<SyncStep, CancellationToken, Task>? hook = null,
         ICatalog? catalog = null,
-        int maxPushAttempts = 5)
+        int maxPushAttempts = 5,
+        IViewSqlResolver? resolver = null)
     {
         var repository = checkout ?? Checkout;
         return new MirrorSync(
-            catalog ?? Catalog,
+            new CatalogViews(catalog ?? Catalog, resolver ?? new ContentSqlTextResolver()),
             repository,
             new MirrorFolder(repository.Directory, MirrorPath),
             new SyncSettings(branch) { OnGitEdit = policy, MaxPushAttempts = maxPushAttempts })

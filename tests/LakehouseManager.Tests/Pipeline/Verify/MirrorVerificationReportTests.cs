@@ -14,7 +14,7 @@ public sealed class MirrorVerificationReportTests
     private const string GitCommit = "def456def456def456def456def456def456def4";
 
     private static MirrorVerification Verification(MirrorComparisonResult comparison, string mirrorPath = "views") =>
-        new("main", CatalogHash, "origin/main", GitCommit, mirrorPath, comparison);
+        new("main", CatalogHash, "origin/main", GitCommit, mirrorPath, comparison, []);
 
     private static MirrorComparisonResult Drifted()
     {

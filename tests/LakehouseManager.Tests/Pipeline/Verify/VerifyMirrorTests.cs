@@ -3,6 +3,7 @@ using LakehouseManager.Pipeline.Verify;
 using LakehouseManager.Tests.Mirror.Git;
 using LakehouseManager.Tests.PullRequests;
 using Microsoft.Extensions.Logging;
+using LakehouseManager.Tests.Support;
 using Xunit;
 
 namespace LakehouseManager.Tests.Pipeline.Verify;
@@ -10,7 +11,7 @@ namespace LakehouseManager.Tests.Pipeline.Verify;
 public sealed class VerifyMirrorTests
 {
     private static VerifyMirror Create(MirrorWorld world, ListLogger<VerifyMirror>? log = null) =>
-        new(world.Catalog, world.Checkout, world.MirrorPath, logger: log);
+        new(TestViews.Of(world.Catalog), world.Checkout, world.MirrorPath, logger: log);
 
     [Fact(Timeout = 30_000)]
     public async Task A_synced_mirror_in_a_sub_folder_agrees_and_other_files_are_ignored()

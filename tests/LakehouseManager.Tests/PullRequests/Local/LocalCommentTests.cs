@@ -10,7 +10,7 @@ namespace LakehouseManager.Tests.PullRequests.Local;
 public sealed class LocalCommentTests
 {
     private static readonly PullRequest s_pullRequest = new(
-        "dev..main", "dev → main", PullRequestStatus.Open, false, "dev", "main", "aaaa1111", "bbbb2222");
+        "mirror", "dev..main", "dev → main", PullRequestStatus.Open, "dev", "main", "aaaa1111", "bbbb2222", null);
 
     private static LocalPullRequestHost CreateHost(TempDirectory temp, TimeProvider? clock = null) =>
         new(new GitRepository(temp.Path), "views", temp.Combine("artifacts", "pull-requests"), timeProvider: clock);
@@ -24,7 +24,7 @@ public sealed class LocalCommentTests
 
         var command = await host.PostCommentAsAsync(s_pullRequest, "alice", "!test");
         clock.Advance(TimeSpan.FromMinutes(1));
-        var reply = await host.ReplyAsync(s_pullRequest, command.Id, "## Data tests\n\nAll passed.\n");
+        var reply = await host.ReplyAsync(s_pullRequest, command.Id, "## Data tests\n\nAll passed.\n", "token-1");
         var comments = await host.ListCommentsAsync(s_pullRequest).ToListAsync();
 
         var folder = host.CommentFolder(s_pullRequest);
@@ -33,7 +33,7 @@ public sealed class LocalCommentTests
             ["001-comment.md", "002-reply-to-001.md"],
             Directory.GetFiles(folder, "*.md").Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(
-            "---\nauthor: lakehouse-manager\ndate: 2026-01-01T00:01:00.0000000+00:00\nin-reply-to: 1\n---\n" +
+            "---\nauthor: lakehouse-manager\ndate: 2026-01-01T00:01:00.0000000+00:00\nin-reply-to: 1\ntoken: token-1\n---\n" +
             "## Data tests\n\nAll passed.\n",
             File.ReadAllText(Path.Combine(folder, "002-reply-to-001.md")));
         Assert.Equal([command, reply], comments);
@@ -59,7 +59,7 @@ public sealed class LocalCommentTests
         var host = CreateHost(temp);
         var pullRequest = s_pullRequest with { Id = "feature/orders..main", SourceBranch = "feature/orders" };
 
-        await host.PostCommentAsync(pullRequest, "hello");
+        await host.PostCommentAsync(pullRequest, "hello", "token-4");
 
         Assert.Equal(
             ["feature%2Forders..main"],
@@ -73,7 +73,7 @@ public sealed class LocalCommentTests
         var hosts = Enumerable.Range(0, 4).Select(_ => CreateHost(temp)).ToList();
 
         var posted = await Task.WhenAll(Enumerable.Range(1, 24).Select(i =>
-            Task.Run(() => hosts[i % hosts.Count].PostCommentAsync(s_pullRequest, $"comment {i}"))));
+            Task.Run(() => hosts[i % hosts.Count].PostCommentAsync(s_pullRequest, $"comment {i}", $"token-comment-{i}"))));
         var comments = await hosts[0].ListCommentsAsync(s_pullRequest).ToListAsync();
 
         Assert.Equal(Enumerable.Range(1, 24), posted.Select(c => int.Parse(c.Id, CultureInfo.InvariantCulture)).Order());
@@ -90,9 +90,9 @@ public sealed class LocalCommentTests
         using var temp = new TempDirectory();
         var host = CreateHost(temp);
 
-        var atLimit = await host.PostCommentAsync(s_pullRequest, new string('x', host.MaxCommentLength));
+        var atLimit = await host.PostCommentAsync(s_pullRequest, new string('x', host.MaxCommentLength), "token-5");
         var exception = await Assert.ThrowsAsync<LakehouseException>(
-            () => host.PostCommentAsync(s_pullRequest, new string('x', host.MaxCommentLength + 1)));
+            () => host.PostCommentAsync(s_pullRequest, new string('x', host.MaxCommentLength + 1), "token-6"));
 
         Assert.Equal(10_240, host.MaxCommentLength);
         Assert.Equal(host.MaxCommentLength, atLimit.Body.Length);
@@ -105,10 +105,10 @@ public sealed class LocalCommentTests
     {
         using var temp = new TempDirectory();
         var host = CreateHost(temp);
-        await host.PostCommentAsync(s_pullRequest, "first");
+        await host.PostCommentAsync(s_pullRequest, "first", "token-7");
 
-        var missing = await Assert.ThrowsAsync<LakehouseException>(() => host.ReplyAsync(s_pullRequest, "7", "reply"));
-        var notANumber = await Assert.ThrowsAsync<LakehouseException>(() => host.ReplyAsync(s_pullRequest, "abc", "reply"));
+        var missing = await Assert.ThrowsAsync<LakehouseException>(() => host.ReplyAsync(s_pullRequest, "7", "reply", "token-2"));
+        var notANumber = await Assert.ThrowsAsync<LakehouseException>(() => host.ReplyAsync(s_pullRequest, "abc", "reply", "token-3"));
 
         Assert.Contains("no such comment", missing.Message, StringComparison.Ordinal);
         Assert.Contains("ids are numbers", notANumber.Message, StringComparison.Ordinal);
@@ -119,7 +119,7 @@ public sealed class LocalCommentTests
     {
         using var temp = new TempDirectory();
         var host = CreateHost(temp);
-        await host.PostCommentAsync(s_pullRequest, "first");
+        await host.PostCommentAsync(s_pullRequest, "first", "token-8");
         File.WriteAllText(Path.Combine(host.CommentFolder(s_pullRequest), "002-comment.md"), "!test tag:finance\n");
         File.WriteAllText(Path.Combine(host.CommentFolder(s_pullRequest), "notes.md"), "not a comment");
 

@@ -151,7 +151,8 @@ public sealed class LocalPullRequestHostTests
     [Theory]
     [InlineData("dev", "dev", null, "are both 'dev'")]
     [InlineData("-x", "main", null, "Invalid source branch (--to-ref) name '-x'")]
-    [InlineData("dev", "main", "42", "does not name the branch pair")]
+    [InlineData("dev", "main", "42", "is not a local pull request's id")]
+    [InlineData("dev", "main", "main..dev", "does not name the branch pair")]
     public async Task A_bad_selector_is_refused_before_git_runs(string source, string target, string? id, string expected)
     {
         var host = new LocalPullRequestHost(new GitRepository(Path.GetTempPath()), "views", Path.GetTempPath());

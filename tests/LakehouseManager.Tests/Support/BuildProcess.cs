@@ -1,0 +1,62 @@
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace LakehouseManager.Tests.Support;
+
+/// <summary>
+/// Runs the build (<c>./build.sh TARGET ...</c>) in a process of its own, as CodeBuild jobs and users do: the compiled
+/// <c>build/bin/Debug/net10.0/_build.dll</c> that <c>build.sh</c> makes, built once here when it is missing.
+/// </summary>
+internal static class BuildProcess
+{
+    private static readonly SemaphoreSlim s_build = new(1, 1);
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    private static string BuildDll => Path.Combine(RepositoryRoot, "build", "bin", "Debug", "net10.0", "_build.dll");
+
+    /// <summary>Runs targets with arguments; the result carries the exit code and all the output.</summary>
+    public static async Task<BufferedCommandResult> RunAsync(
+        IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
+    {
+        await EnsureBuiltAsync(cancellationToken);
+        return await Cli.Wrap("dotnet")
+            .WithArguments(["exec", BuildDll, .. arguments, "--no-logo", "--root", RepositoryRoot])
+            .WithWorkingDirectory(RepositoryRoot)
+            .WithEnvironmentVariables(e => e.Set("CI", "true").Set(environment ?? new Dictionary<string, string?>()))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(cancellationToken);
+    }
+
+    private static async Task EnsureBuiltAsync(CancellationToken cancellationToken)
+    {
+        await s_build.WaitAsync(cancellationToken);
+        try
+        {
+            if (!File.Exists(BuildDll))
+            {
+                await Cli.Wrap("dotnet")
+                    .WithArguments(["build", Path.Combine(RepositoryRoot, "build", "_build.csproj"), "-c", "Debug", "--nologo", "-v", "q"])
+                    .WithWorkingDirectory(RepositoryRoot)
+                    .ExecuteBufferedAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            s_build.Release();
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "LakehouseManager.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The tests run outside the repository: LakehouseManager.sln was not found above them.");
+    }
+}
