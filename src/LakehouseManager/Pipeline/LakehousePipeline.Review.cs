@@ -1,4 +1,5 @@
 using LakehouseManager.DataTests;
+using LakehouseManager.IO;
 using LakehouseManager.Pipeline.DataTests;
 using LakehouseManager.Pipeline.Merge;
 using LakehouseManager.Pipeline.Verify;
@@ -26,7 +27,7 @@ public sealed partial class LakehousePipeline
         var verifier = new VerifyMirror(
             _options.Catalog, Repository, Mirror.MirrorPath, _options.Remote, _loggers.CreateLogger<VerifyMirror>());
         var verification = await verifier.RunAsync(branch, cancellationToken).ConfigureAwait(false);
-        await ArtifactFile.WriteAsync(VerificationFile, MirrorVerificationJson.Write(verification), cancellationToken)
+        await AtomicFile.WriteTextAsync(VerificationFile, MirrorVerificationJson.Write(verification), cancellationToken)
             .ConfigureAwait(false);
         if (!verification.Agrees)
         {

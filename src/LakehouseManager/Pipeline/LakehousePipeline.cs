@@ -1,4 +1,5 @@
 using LakehouseManager.Catalog;
+using LakehouseManager.IO;
 using LakehouseManager.Mirror;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.Naming;
@@ -47,7 +48,7 @@ public sealed partial class LakehousePipeline
         var catalog = new CountingCatalog(_options.Catalog);
         var delta = await NewSync(branch, catalog).FetchDeltaAsync(cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Catalog reads: {Reads}", catalog);
-        await ArtifactFile.WriteAsync(DeltaFile, CatalogDeltaJson.Write(delta), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteTextAsync(DeltaFile, CatalogDeltaJson.Write(delta), cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("{Summary}", CatalogDeltaSummary.Render(delta).TrimEnd());
         _logger.LogInformation("Delta written to {File}", DeltaFile);
         foreach (var edit in delta.GitEdits.Where(e => e.Resolution == GitEditResolution.Kept))
@@ -66,7 +67,7 @@ public sealed partial class LakehousePipeline
         if (!ReferenceEquals(outcome.Delta, delta))
         {
             // Done again on top of a remote that moved (or a checkout that changed): the file says what was committed.
-            await ArtifactFile.WriteAsync(DeltaFile, CatalogDeltaJson.Write(outcome.Delta), cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteTextAsync(DeltaFile, CatalogDeltaJson.Write(outcome.Delta), cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("{Summary}", CatalogDeltaSummary.Render(outcome.Delta).TrimEnd());
         }
 

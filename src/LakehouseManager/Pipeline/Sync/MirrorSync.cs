@@ -1,4 +1,5 @@
 using LakehouseManager.Catalog;
+using LakehouseManager.IO;
 using LakehouseManager.Mirror;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.Naming;
@@ -67,9 +68,9 @@ public sealed partial class MirrorSync
 
         var gitDirectory = await _checkout.GetGitDirectoryAsync(cancellationToken).ConfigureAwait(false);
         await using var syncLock = await LockAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
-        var branch = await _repository.GetCurrentBranchAsync(cancellationToken).ConfigureAwait(false);
-        var head = await _repository.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false);
-        if (branch != delta.Branch || head != delta.GitHead || !await _repository.IsCleanAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        var branch = await _repository.WorkTree.GetCurrentBranchAsync(cancellationToken).ConfigureAwait(false);
+        var head = await _repository.History.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false);
+        if (branch != delta.Branch || head != delta.GitHead || !await _repository.WorkTree.IsCleanAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             _logger.LogInformation("The checkout moved since the delta was computed; computing it again");
             delta = await ComputeDeltaAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
@@ -87,9 +88,10 @@ public sealed partial class MirrorSync
         return await CommitAndPushAsync(gitDirectory, delta, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<SyncLock> LockAsync(string gitDirectory, CancellationToken cancellationToken) =>
-        SyncLock.AcquireAsync(
-            gitDirectory,
+    private Task<FileLock> LockAsync(string gitDirectory, CancellationToken cancellationToken) =>
+        FileLock.AcquireAsync(
+            Path.Combine(gitDirectory, "lakehouse-manager", "sync.lock"),
+            "another sync of this checkout",
             _settings.LockTimeout,
             _timeProvider,
             () => _logger.LogInformation("Waiting for another sync of {Checkout} to finish", _repository.Directory),

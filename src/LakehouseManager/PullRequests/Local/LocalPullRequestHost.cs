@@ -93,10 +93,10 @@ public sealed partial class LocalPullRequestHost : IPullRequestHost
                 $"on the local host its id is '{id}'. Leave the id out, or pass '{id}'.");
         }
 
-        var hasRemote = await _repository.HasRemoteAsync(Remote, cancellationToken).ConfigureAwait(false);
+        var hasRemote = await _repository.Remotes.HasRemoteAsync(Remote, cancellationToken).ConfigureAwait(false);
         if (hasRemote)
         {
-            await _repository.FetchAsync(Remote, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _repository.Remotes.FetchAsync(Remote, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         var sourceHead = await ResolveBranchAsync(source, "--to-ref", hasRemote, cancellationToken).ConfigureAwait(false);
@@ -125,13 +125,13 @@ public sealed partial class LocalPullRequestHost : IPullRequestHost
         string branch, string parameter, bool hasRemote, CancellationToken cancellationToken)
     {
         if (hasRemote &&
-            await _repository.RevParseAsync($"refs/remotes/{Remote}/{branch}^{{commit}}", cancellationToken)
+            await _repository.History.RevParseAsync($"refs/remotes/{Remote}/{branch}^{{commit}}", cancellationToken)
                 .ConfigureAwait(false) is { } remoteHead)
         {
             return remoteHead;
         }
 
-        return await _repository.RevParseAsync($"refs/heads/{branch}^{{commit}}", cancellationToken).ConfigureAwait(false)
+        return await _repository.History.RevParseAsync($"refs/heads/{branch}^{{commit}}", cancellationToken).ConfigureAwait(false)
             ?? throw new LakehouseException(
                 $"Branch '{branch}' ({parameter}) does not exist in the mirror repository '{_repository.Directory}': " +
                 (hasRemote ? $"there is neither a branch '{Remote}/{branch}' on the remote nor a local branch '{branch}'."

@@ -1,5 +1,4 @@
 using LakehouseManager.Mirror.Git;
-using LakehouseManager.Processes;
 using LakehouseManager.Tests.Support;
 using Xunit;
 
@@ -41,8 +40,8 @@ internal sealed class GitSandbox : IDisposable
         var remote = await GitRepository.InitAsync(Combine("remote.git"), bare: true, options: Options);
         var seed = await GitRepository.InitAsync(Combine("seed"), options: Options);
         await CommitFileAsync(seed, "README.md", "mirror\n", "Initial commit");
-        await seed.AddRemoteAsync("origin", remote.Directory);
-        Assert.True((await seed.PushAsync("origin", "main")).IsPushed);
+        await seed.Remotes.AddRemoteAsync("origin", remote.Directory);
+        Assert.True((await seed.Remotes.PushAsync("origin", "main")).IsPushed);
         var clone = await CloneAsync(remote, cloneName);
         return (remote, clone);
     }
@@ -53,8 +52,8 @@ internal sealed class GitSandbox : IDisposable
     public static async Task<string> CommitFileAsync(GitRepository repository, string path, string content, string message)
     {
         WriteFile(repository, path, content);
-        await repository.StageAsync();
-        return await repository.CommitAsync(message);
+        await repository.WorkTree.StageAsync();
+        return await repository.WorkTree.CommitAsync(message);
     }
 
     public static void WriteFile(GitRepository repository, string path, string content)
@@ -64,11 +63,10 @@ internal sealed class GitSandbox : IDisposable
         File.WriteAllText(full, content);
     }
 
-    /// <summary>Runs git directly (for checks the repository class does not offer), with the sandbox's config.</summary>
+    /// <summary>Runs git directly (for checks the repository class does not offer), through the repository's runner.</summary>
     public async Task<string> GitAsync(GitRepository repository, params string[] arguments)
     {
-        var result = await Cli.Wrap("git").WithWorkingDirectory(repository.Directory).WithArguments(arguments)
-            .WithEnvironmentVariables(Options.EnvironmentVariables).ExecuteBufferedAsync();
+        var result = await repository.Runner.RunAsync(string.Join(' ', arguments), a => a.Add(arguments), CancellationToken.None);
         return result.StandardOutput;
     }
 
@@ -91,9 +89,7 @@ internal sealed class GitSandbox : IDisposable
                 .Append($"M 100644 inline f.sql\ndata {8 + (i % 10).ToString(System.Globalization.CultureInfo.InvariantCulture).Length}\nselect {i % 10}\n\n");
         }
 
-        await Cli.Wrap("git").WithWorkingDirectory(repository.Directory).WithArguments(["fast-import", "--quiet"])
-            .WithEnvironmentVariables(Options.EnvironmentVariables).WithStandardInput(script.ToString())
-            .ExecuteBufferedAsync();
+        await repository.Runner.RunAsync("fast-import", a => a.Add("fast-import").Add("--quiet"), CancellationToken.None, script.ToString());
         await GitAsync(repository, "reset", "--quiet", "--hard", "main");
     }
 }

@@ -46,7 +46,7 @@ internal sealed class RunDataTestsFixture : IDisposable
         var repository = await GitRepository.InitAsync(Sandbox.Combine("mirror"), options: Sandbox.Options);
         await GitSandbox.CommitFileAsync(repository, "README.md", "mirror\n", "Initial commit");
         await CommitOnBranchAsync(repository, branch, "main", files);
-        await repository.CheckoutAsync("main");
+        await repository.WorkTree.CheckoutAsync("main");
         return repository;
     }
 
@@ -56,17 +56,17 @@ internal sealed class RunDataTestsFixture : IDisposable
     {
         if (from is not null)
         {
-            await repository.CreateBranchAsync(branch, from);
+            await repository.History.CreateBranchAsync(branch, from);
         }
 
-        await repository.CheckoutAsync(branch);
+        await repository.WorkTree.CheckoutAsync(branch);
         foreach (var (path, content) in files)
         {
             GitSandbox.WriteFile(repository, path, content);
         }
 
-        await repository.StageAsync();
-        return await repository.CommitAsync($"Tests on {branch}");
+        await repository.WorkTree.StageAsync();
+        return await repository.WorkTree.CommitAsync($"Tests on {branch}");
     }
 
     public RunDataTestsSettings Settings(GitRepository repository, string testsPath, string branch = "dev") => new()

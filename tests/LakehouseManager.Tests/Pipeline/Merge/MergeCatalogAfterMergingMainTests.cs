@@ -35,20 +35,20 @@ public sealed class MergeCatalogAfterMergingMainTests
         await Task.Delay(TimeSpan.FromSeconds(1.1));
         await pipeline.SyncAsync("main");
         await fixture.ExecAsync("dev", "MERGE BRANCH main INTO dev");
-        await fixture.Checkout.CheckoutAsync("dev");
-        await fixture.Checkout.MergeAsync("main", "Merge main into dev\n");
-        await fixture.Checkout.PushAsync("origin", "dev");
+        await fixture.Checkout.WorkTree.CheckoutAsync("dev");
+        await fixture.Checkout.Merges.MergeAsync("main", "Merge main into dev\n");
+        await fixture.Checkout.Remotes.PushAsync("origin", "dev");
         var resync = await pipeline.SyncAsync("dev");
-        await fixture.Checkout.CheckoutAsync("main");
-        await fixture.Checkout.MergeAsync("dev", "Merge pull request dev into main\n");
-        await fixture.Checkout.PushAsync("origin", "main");
+        await fixture.Checkout.WorkTree.CheckoutAsync("main");
+        await fixture.Checkout.Merges.MergeAsync("dev", "Merge pull request dev into main\n");
+        await fixture.Checkout.Remotes.PushAsync("origin", "main");
 
         // Act
         var result = await pipeline.MergeCatalogAsync("dev", "main");
 
         // Assert
         Assert.Null(resync.Commit);
-        Assert.Equal("main", (await fixture.Checkout.FindWatermarkAsync("dev"))!.CatalogRef);
+        Assert.Equal("main", (await fixture.Checkout.History.FindWatermarkAsync("dev"))!.CatalogRef);
         Assert.Equal(MergeCatalogOutcome.Merged, result.Outcome);
         Assert.Equal("dev", result.Watermark.CatalogRef);
         var views = await fixture.Catalog.GetViewsAsync(

@@ -66,7 +66,7 @@ public sealed class MirrorSyncConcurrencyTests
         Assert.Null(outcome.Commit);
         Assert.Single(await fixture.RemoteCommitsAsync("main"));
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
-        Assert.Equal(await fixture.Remote.RevParseAsync("main"), await fixture.Checkout.RevParseAsync("HEAD"));
+        Assert.Equal(await fixture.Remote.History.RevParseAsync("main"), await fixture.Checkout.History.RevParseAsync("HEAD"));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class MirrorSyncConcurrencyTests
             {
                 raced = true;
                 await GitSandbox.CommitFileAsync(human, "shop/a.sql", "SELECT 'by hand'\n", "Hand edit");
-                Assert.True((await human.PushAsync("origin", "main")).IsPushed);
+                Assert.True((await human.Remotes.PushAsync("origin", "main")).IsPushed);
             }
         });
 
@@ -110,10 +110,10 @@ public sealed class MirrorSyncConcurrencyTests
         {
             if (step == SyncStep.JournalCleared)
             {
-                await other.FetchAsync("origin", "main");
-                await other.ResetHardAsync("origin/main");
+                await other.Remotes.FetchAsync("origin", "main");
+                await other.WorkTree.ResetHardAsync("origin/main");
                 await GitSandbox.CommitFileAsync(other, "README.md", $"moved {++pushes}\n", "Unrelated change");
-                Assert.True((await other.PushAsync("origin", "main")).IsPushed);
+                Assert.True((await other.Remotes.PushAsync("origin", "main")).IsPushed);
             }
         });
 

@@ -33,7 +33,7 @@ public sealed class MirrorSyncErrorTests
         // Arrange
         await using var fixture = await SyncFixture.CreateAsync();
         await fixture.ExecAsync("main", "CREATE BRANCH dev");
-        var head = await fixture.Checkout.RevParseAsync("HEAD");
+        var head = await fixture.Checkout.History.RevParseAsync("HEAD");
 
         // Act
         var error = await Assert.ThrowsAsync<CatalogException>(() => fixture.NewSync("nosuch").SyncAsync());
@@ -42,8 +42,8 @@ public sealed class MirrorSyncErrorTests
         Assert.Equal(CatalogErrorKind.NotFound, error.Kind);
         Assert.Contains("Catalog branch 'nosuch' does not exist", error.Message, StringComparison.Ordinal);
         Assert.Contains("Branches there: dev, main.", error.Message, StringComparison.Ordinal);
-        Assert.False(await fixture.Checkout.LocalBranchExistsAsync("nosuch"));
-        Assert.Equal(head, await fixture.Checkout.RevParseAsync("HEAD"));
+        Assert.False(await fixture.Checkout.History.LocalBranchExistsAsync("nosuch"));
+        Assert.Equal(head, await fixture.Checkout.History.RevParseAsync("HEAD"));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class MirrorSyncGitEditTests
 
         // Assert
         Assert.NotNull(withChange.Commit);
-        Assert.Equal(["shop/a.sql"], await fixture.Checkout.ReadTrailersAsync(withChange.Commit!, SyncCommitMessage.DriftTrailer));
+        Assert.Equal(["shop/a.sql"], await fixture.Checkout.History.ReadTrailersAsync(withChange.Commit!, SyncCommitMessage.DriftTrailer));
         Assert.Equal("shop/a.sql", Assert.Single(later.Delta.GitEdits).Path);
         Assert.Null(later.Commit);
     }
@@ -72,7 +72,7 @@ public sealed class MirrorSyncGitEditTests
         await fixture.NewSync().SyncAsync();
         await fixture.EditAndPushAsync("shop/a.sql", "SELECT 42\n");
         await fixture.CreateViewAsync("main", "shop.b");
-        var before = await fixture.Checkout.RevParseAsync("HEAD");
+        var before = await fixture.Checkout.History.RevParseAsync("HEAD");
 
         // Act
         var error = await Assert.ThrowsAsync<LakehouseException>(() => fixture.NewSync(policy: OnGitEdit.Fail).SyncAsync());
@@ -80,8 +80,8 @@ public sealed class MirrorSyncGitEditTests
         // Assert
         Assert.Contains("shop/a.sql", error.Message, StringComparison.Ordinal);
         Assert.Contains("--on-git-edit", error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await fixture.Checkout.RevParseAsync("HEAD"));
-        Assert.True(await fixture.Checkout.IsCleanAsync());
+        Assert.Equal(before, await fixture.Checkout.History.RevParseAsync("HEAD"));
+        Assert.True(await fixture.Checkout.WorkTree.IsCleanAsync());
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class MirrorSyncGitEditTests
         await fixture.NewSync().SyncAsync();
 
         // Assert
-        var files = await fixture.Remote.ListTreeFilesAsync("main", null);
+        var files = await fixture.Remote.Objects.ListTreeFilesAsync("main", null);
         Assert.Equal(["README.md", "other/x.sql", "views/shop/a.sql"], files.Order(StringComparer.Ordinal).ToArray());
     }
 }

@@ -18,9 +18,9 @@ public sealed class MirrorSyncRepositoryTests
         // Arrange
         await using var fixture = await SyncFixture.CreateAsync();
         await GitSandbox.CommitFileAsync(fixture.Checkout, ".gitattributes", attributes, "Attributes");
-        await fixture.Checkout.PushAsync("origin", "main");
+        await fixture.Checkout.Remotes.PushAsync("origin", "main");
         await fixture.CreateViewAsync("main", "shop.v", sql);
-        var head = await fixture.Checkout.RevParseAsync("HEAD");
+        var head = await fixture.Checkout.History.RevParseAsync("HEAD");
 
         // Act
         var error = await Assert.ThrowsAsync<LakehouseException>(() => fixture.NewSync().SyncAsync());
@@ -29,7 +29,7 @@ public sealed class MirrorSyncRepositoryTests
         Assert.Contains("shop/v.sql", error.Message, StringComparison.Ordinal);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
         Assert.Contains("-text -filter -working-tree-encoding", error.Message, StringComparison.Ordinal);
-        Assert.Equal(head, await fixture.Checkout.RevParseAsync("HEAD"));
+        Assert.Equal(head, await fixture.Checkout.History.RevParseAsync("HEAD"));
         Assert.False(File.Exists(Path.Combine(fixture.Checkout.Directory, "shop", "v.sql")));
     }
 
@@ -39,7 +39,7 @@ public sealed class MirrorSyncRepositoryTests
         // Arrange
         await using var fixture = await SyncFixture.CreateAsync();
         await GitSandbox.CommitFileAsync(fixture.Checkout, ".gitattributes", "* text=auto\n", "Attributes");
-        await fixture.Checkout.PushAsync("origin", "main");
+        await fixture.Checkout.Remotes.PushAsync("origin", "main");
         await fixture.CreateViewAsync("main", "shop.v", "SELECT id\nFROM shop.raw.orders");
 
         // Act
@@ -55,7 +55,7 @@ public sealed class MirrorSyncRepositoryTests
         // Arrange
         await using var fixture = await SyncFixture.CreateAsync();
         await GitSandbox.CommitFileAsync(fixture.Checkout, ".gitignore", "*.sql\n", "Ignore SQL");
-        await fixture.Checkout.PushAsync("origin", "main");
+        await fixture.Checkout.Remotes.PushAsync("origin", "main");
         await fixture.CreateViewAsync("main", "shop.v");
 
         // Act
@@ -117,7 +117,7 @@ public sealed class MirrorSyncRepositoryTests
 
         // Assert
         Assert.True(outcome.Delta.IsBootstrap);
-        var files = await fixture.Remote.ListTreeFilesAsync("main", "views");
+        var files = await fixture.Remote.Objects.ListTreeFilesAsync("main", "views");
         Assert.Equal(["views/shop/a.sql", "views/shop/b.sql", "views/shop/c.sql"], files.Order(StringComparer.Ordinal).ToArray());
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LakehouseManager.IO;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.PullRequests;
 using LakehouseManager.PullRequests.Local;
@@ -81,7 +82,7 @@ public sealed class LocalCommentTests
             posted.Select(c => c.Body).Order(StringComparer.Ordinal),
             comments.Select(c => c.Body).Order(StringComparer.Ordinal));
         Assert.Equal(posted.OrderBy(c => int.Parse(c.Id, CultureInfo.InvariantCulture)).Select(c => c.Id), comments.Select(c => c.Id));
-        Assert.Empty(Directory.GetFiles(hosts[0].CommentFolder(s_pullRequest), ".tmp*"));
+        Assert.DoesNotContain(Directory.GetFiles(hosts[0].CommentFolder(s_pullRequest)), f => AtomicFile.IsTemporaryFileName(Path.GetFileName(f)));
     }
 
     [Fact]
