@@ -41,11 +41,11 @@ public sealed class GitException : LakehouseException
     /// <summary>The git executable could not be started: it is not installed, or not where the options say.</summary>
     internal static GitException NotFound(string operation, string repository, string gitPath, Exception innerException)
     {
-        var detail = gitPath == "git"
-            ? "no program named 'git' is on PATH"
-            : $"'{gitPath}' does not exist or is not a program";
+        var (detail, remedy) = gitPath == "git"
+            ? ("no program named 'git' is on PATH", "and put it on PATH")
+            : ($"'{gitPath}' does not exist or is not a program", "or set the path to it");
         return new GitException(
-            $"git was not found: {detail}. Install git (2.25 or later) and put it on PATH, then run again.",
+            $"git was not found: {detail}. Install git (2.25 or later), {remedy}, then run again.",
             operation,
             repository,
             detail,

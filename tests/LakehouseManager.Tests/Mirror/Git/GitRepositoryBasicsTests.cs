@@ -191,7 +191,7 @@ public sealed class GitRepositoryBasicsTests
         Assert.False(File.Exists(Path.Combine(clone.Directory, "a.sql")));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_argument_that_looks_like_an_option_is_rejected_before_git_runs()
     {
         var repository = new GitRepository(Path.GetTempPath());

@@ -1,23 +1,27 @@
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace LakehouseManager.Tests.Mirror.Git;
 
 /// <summary>
 /// Real git repositories in a temp directory: a bare "remote" and clones of it. git runs with a global config of the
-/// test's own (empty unless a test says otherwise) so the machine's configuration cannot change the results.
+/// test's own (empty unless a test says otherwise) so the machine's configuration cannot change the results, and on a
+/// fake clock, so commit dates are the same on every run and a test that needs a later commit advances the clock.
 /// </summary>
 internal sealed class GitSandbox : IDisposable
 {
     private readonly TempDirectory _directory = new("lhm-git");
 
-    public GitSandbox(string globalConfig = "")
+    public GitSandbox(string globalConfig = "", FakeTimeProvider? clock = null)
     {
+        Clock = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var configPath = _directory.Combine("global.gitconfig");
         File.WriteAllText(configPath, globalConfig);
         Options = new GitOptions
         {
+            TimeProvider = Clock,
             EnvironmentVariables = new Dictionary<string, string?>
             {
                 ["GIT_CONFIG_GLOBAL"] = configPath,
@@ -29,6 +33,9 @@ internal sealed class GitSandbox : IDisposable
     }
 
     public GitOptions Options { get; }
+
+    /// <summary>The clock of every git call made with <see cref="Options"/>: the dates of the commits.</summary>
+    public FakeTimeProvider Clock { get; }
 
     public string Root => _directory.Path;
 

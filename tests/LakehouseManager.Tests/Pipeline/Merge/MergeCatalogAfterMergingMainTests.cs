@@ -10,7 +10,7 @@ namespace LakehouseManager.Tests.Pipeline.Merge;
 /// <summary>The real loop (Sync, git merges, MergeCatalog) when the target was merged into the branch under review.</summary>
 public sealed class MergeCatalogAfterMergingMainTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_branch_brought_up_to_date_with_main_merges_its_own_reviewed_state_not_mains()
     {
         // Arrange: dev adds a view and is synced; main moves on and is synced later; dev takes main in, both in the
@@ -32,7 +32,7 @@ public sealed class MergeCatalogAfterMergingMainTests
         await fixture.CreateViewAsync("main", "shop.a", "SELECT amount FROM shop.raw.orders");
 
         // git orders commits by their date, to the second: main's mirror commit must be the newer one for this story.
-        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        fixture.Sandbox.Clock.Advance(TimeSpan.FromSeconds(1));
         await pipeline.SyncAsync("main");
         await fixture.ExecAsync("dev", "MERGE BRANCH main INTO dev");
         await fixture.Checkout.WorkTree.CheckoutAsync("dev");

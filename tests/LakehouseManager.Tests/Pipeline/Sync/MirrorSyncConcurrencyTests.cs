@@ -40,7 +40,7 @@ public sealed class MirrorSyncConcurrencyTests
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_push_rejected_because_another_sync_pushed_first_is_done_again_on_top_of_it()
     {
         // Arrange
@@ -69,7 +69,7 @@ public sealed class MirrorSyncConcurrencyTests
         Assert.Equal(await fixture.Remote.History.RevParseAsync("main"), await fixture.Checkout.History.RevParseAsync("HEAD"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_push_race_with_a_human_edit_of_the_same_file_reports_the_conflict_and_keeps_the_edit()
     {
         // Arrange
@@ -98,7 +98,7 @@ public sealed class MirrorSyncConcurrencyTests
         Assert.Equal("SELECT 'by hand'", (await fixture.RemoteMirrorAsync("main"))["shop/a.sql"]);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_remote_that_keeps_moving_fails_the_sync_clearly_and_the_next_run_pushes_the_kept_commit()
     {
         // Arrange

@@ -28,7 +28,7 @@ public sealed class MirrorSyncEditSafetyTests
         Assert.Equal("SELECT 42", (await fixture.RemoteMirrorAsync("main"))["shop/a.sql"]);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Every_kept_edit_is_carried_forward_however_many_there_are()
     {
         // Arrange
@@ -81,7 +81,7 @@ public sealed class MirrorSyncEditSafetyTests
         Assert.Single(outcome.Delta.GitEdits);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_push_race_with_an_unpushed_human_commit_does_not_replay_the_sync_over_a_concurrent_edit()
     {
         // Arrange: the checkout has a human commit not pushed yet; while the sync runs, a human pushes an edit.

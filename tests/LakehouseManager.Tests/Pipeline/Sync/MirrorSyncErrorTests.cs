@@ -27,7 +27,7 @@ public sealed class MirrorSyncErrorTests
         Assert.Contains("--to-ref", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_unknown_catalog_branch_is_an_error_that_lists_the_branches_and_changes_nothing()
     {
         // Arrange

@@ -25,7 +25,7 @@ public sealed class MirrorSyncGitEditTests
         Assert.Equal("SELECT 42", (await fixture.RemoteMirrorAsync("main"))["shop/a.sql"]);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_kept_edit_is_carried_in_the_next_mirror_commit_and_still_reported_after_it()
     {
         // Arrange
@@ -63,7 +63,7 @@ public sealed class MirrorSyncGitEditTests
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_fail_policy_stops_before_anything_is_written_and_names_the_file()
     {
         // Arrange
@@ -123,7 +123,7 @@ public sealed class MirrorSyncGitEditTests
         Assert.True((await fixture.RemoteMirrorAsync("main")).ContainsKey("shop/b.sql"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Files_outside_the_mirror_folder_are_never_touched()
     {
         // Arrange

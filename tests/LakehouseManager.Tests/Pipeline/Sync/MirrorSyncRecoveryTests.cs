@@ -18,7 +18,7 @@ public sealed class MirrorSyncRecoveryTests
         return data;
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [MemberData(nameof(Interruptions))]
     public async Task A_sync_interrupted_at_a_step_and_run_again_ends_as_one_uninterrupted_sync(SyncStep step, int occurrence)
     {

@@ -8,7 +8,7 @@ namespace LakehouseManager.Tests.Pipeline.Sync;
 /// <summary>What the mirror repository's own configuration (attributes, ignore rules, remotes, layout) does to a sync.</summary>
 public sealed class MirrorSyncRepositoryTests
 {
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("* text=auto\n", "SELECT id\r\nFROM shop.raw.orders", "CRLF line endings")]
     [InlineData("*.sql filter=reformat\n", "SELECT id FROM shop.raw.orders", "filter=reformat")]
     [InlineData("*.sql working-tree-encoding=UTF-16\n", "SELECT id FROM shop.raw.orders", "working-tree-encoding=UTF-16")]
@@ -33,7 +33,7 @@ public sealed class MirrorSyncRepositoryTests
         Assert.False(File.Exists(Path.Combine(fixture.Checkout.Directory, "shop", "v.sql")));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Text_normalisation_does_not_stop_a_sync_of_views_without_carriage_returns()
     {
         // Arrange
@@ -49,7 +49,7 @@ public sealed class MirrorSyncRepositoryTests
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Mirror_files_that_a_gitignore_rule_matches_are_committed_all_the_same()
     {
         // Arrange
@@ -100,7 +100,7 @@ public sealed class MirrorSyncRepositoryTests
         Assert.Contains("--mirror-path sub", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_new_mirror_path_starts_from_scratch_instead_of_trusting_the_old_folders_watermark()
     {
         // Arrange

@@ -8,7 +8,7 @@ namespace LakehouseManager.Tests.Pipeline.Sync;
 
 public sealed class MirrorSyncTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_first_sync_mirrors_the_whole_branch_in_one_commit_with_the_watermark_trailers()
     {
         // Arrange
@@ -79,7 +79,7 @@ public sealed class MirrorSyncTests
         Assert.Contains("Changed: shop.v07", message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_new_catalog_branch_gets_a_git_branch_cut_from_main_and_only_its_changes()
     {
         // Arrange
@@ -104,7 +104,7 @@ public sealed class MirrorSyncTests
         Assert.Equal("D\tshop/a.sql\nA\tshop/c.sql\n", diff);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task FetchCatalogDelta_alone_is_a_dry_run_and_CommitMirror_commits_exactly_that_delta()
     {
         // Arrange
@@ -144,7 +144,7 @@ public sealed class MirrorSyncTests
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_watermark_the_catalog_does_not_know_falls_back_to_a_full_comparison()
     {
         // Arrange
@@ -162,7 +162,7 @@ public sealed class MirrorSyncTests
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_empty_mirror_repository_gets_its_first_commit_from_the_sync()
     {
         // Arrange
