@@ -7,6 +7,7 @@ using LakehouseManager.PullRequests;
 using LakehouseManager.PullRequests.Local;
 using LakehouseManager.Tests.Mirror.Git;
 using LakehouseManager.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace LakehouseManager.Tests.PullRequests;
@@ -38,7 +39,7 @@ internal sealed class MirrorWorld : IDisposable
 
     public string MirrorPath { get; }
 
-    public ManualTimeProvider Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = TestClock.Create();
 
     public string ReportsFolder => _temp.Combine("artifacts", "pull-requests");
 

@@ -16,7 +16,7 @@ internal sealed class GitSandbox : IDisposable
 
     public GitSandbox(string globalConfig = "", FakeTimeProvider? clock = null)
     {
-        Clock = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        Clock = clock ?? TestClock.Create();
         var configPath = _directory.Combine("global.gitconfig");
         File.WriteAllText(configPath, globalConfig);
         Options = new GitOptions

@@ -4,6 +4,7 @@ using LakehouseManager.Pipeline.DataTests;
 using LakehouseManager.Tests.Mirror.Git;
 using LakehouseManager.Tests.Pipeline.Demo;
 using LakehouseManager.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LakehouseManager.Tests.Pipeline.DataTests;
 
@@ -27,7 +28,7 @@ internal sealed class RunDataTestsFixture : IDisposable
 
     public LocalCatalog Catalog { get; }
 
-    public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 14, 9, 26, 53, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 14, 9, 26, 53, TimeSpan.Zero));
 
     public string ArtifactsDirectory => Temp.Combine("artifacts");
 

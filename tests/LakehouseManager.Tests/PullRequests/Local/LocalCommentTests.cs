@@ -16,11 +16,11 @@ public sealed class LocalCommentTests
     private static LocalPullRequestHost CreateHost(TempDirectory temp, TimeProvider? clock = null) =>
         new(new GitRepository(temp.Path), "views", temp.Combine("artifacts", "pull-requests"), timeProvider: clock);
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Comments_and_replies_are_numbered_files_with_front_matter_read_back_in_order()
     {
         using var temp = new TempDirectory();
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         var host = CreateHost(temp, clock);
 
         var command = await host.PostCommentAsAsync(s_pullRequest, "alice", "!test");
