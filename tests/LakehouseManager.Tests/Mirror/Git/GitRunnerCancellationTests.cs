@@ -56,28 +56,19 @@ public sealed class GitRunnerCancellationTests
     {
         using var sandbox = new GitSandbox();
         var runner = Runner(sandbox);
-        var (orphan, git) = (0, 0);
-
-        // git exits at once; the sleep it leaves behind inherited git's output pipes and keeps them open for 30 s.
-        var exception = await Assert.ThrowsAsync<GitException>(async () =>
-        {
-            await foreach (var record in runner.StreamAsync(
-                "orphan", GitScripts.Alias("sleep 30 & echo $! $PPID"), '\n', CancellationToken.None))
-            {
-                (orphan, git) = Pids(record);
-                Assert.True(await ProcessProbe.WaitUntilGoneAsync(git));
-                sandbox.Clock.Advance(s_timeout);
-            }
-        });
+        var orphans = new List<int>();
 
         try
         {
+            var exception = await Assert.ThrowsAsync<GitException>(() => ReadOutputHeldByOrphanAsync(
+                runner, orphans, () => sandbox.Clock.Advance(s_timeout), CancellationToken.None));
+
             Assert.Contains("did not finish within its timeout", exception.Message, StringComparison.Ordinal);
-            Assert.False(ProcessProbe.IsGone(orphan));
+            Assert.False(ProcessProbe.IsGone(Assert.Single(orphans)));
         }
         finally
         {
-            ProcessProbe.Kill(orphan);
+            orphans.ForEach(ProcessProbe.Kill);
         }
     }
 
@@ -129,27 +120,26 @@ public sealed class GitRunnerCancellationTests
         using var sandbox = new GitSandbox();
         var runner = Runner(sandbox);
         using var cancellation = new CancellationTokenSource();
-        var orphan = 0;
+        var orphans = new List<int>();
 
         try
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-            {
-                await foreach (var record in runner.StreamAsync(
-                    "orphan", GitScripts.Alias("sleep 30 & echo $! $PPID"), '\n', cancellation.Token))
+            var exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ReadOutputHeldByOrphanAsync(
+                runner,
+                orphans,
+                () =>
                 {
-                    (orphan, var git) = Pids(record);
-                    Assert.True(await ProcessProbe.WaitUntilGoneAsync(git));
-                    await cancellation.CancelAsync();
+                    cancellation.Cancel();
                     sandbox.Clock.Advance(s_grace);
-                }
-            });
+                },
+                cancellation.Token));
 
-            Assert.False(ProcessProbe.IsGone(orphan));
+            Assert.Equal(cancellation.Token, exception.CancellationToken);
+            Assert.False(ProcessProbe.IsGone(Assert.Single(orphans)));
         }
         finally
         {
-            ProcessProbe.Kill(orphan);
+            orphans.ForEach(ProcessProbe.Kill);
         }
     }
 
@@ -168,6 +158,23 @@ public sealed class GitRunnerCancellationTests
 
     private static GitRunner Runner(GitSandbox sandbox) =>
         new(sandbox.Root, sandbox.Options with { Timeout = s_timeout, CancellationGracePeriod = s_grace });
+
+    /// <summary>
+    /// Reads the output of a git that exits at once, leaving behind a sleep that inherited its output pipes and keeps
+    /// them open for 30 s; once git is gone, <paramref name="stop"/> must end the wait.
+    /// </summary>
+    private static async Task ReadOutputHeldByOrphanAsync(
+        GitRunner runner, List<int> orphans, Action stop, CancellationToken cancellationToken)
+    {
+        await foreach (var record in runner.StreamAsync(
+            "orphan", GitScripts.Alias("sleep 30 & echo $! $PPID"), '\n', cancellationToken))
+        {
+            var (orphan, git) = Pids(record);
+            orphans.Add(orphan);
+            Assert.True(await ProcessProbe.WaitUntilGoneAsync(git));
+            stop();
+        }
+    }
 
     private static (int First, int Second) Pids(string record)
     {
