@@ -23,6 +23,23 @@ public sealed class GitRepositoryTreesTests
     }
 
     [Fact(Timeout = 20_000)]
+    public async Task Bytes_that_are_not_text_are_read_back_exactly_beside_other_files()
+    {
+        using var sandbox = new GitSandbox();
+        var repository = await GitRepository.InitAsync(sandbox.Combine("repo"), options: sandbox.Options);
+        byte[] binary = [0x00, 0xFF, 0xFE, 0x0D, 0x0A, 0x80, (byte)'\n'];
+        File.WriteAllBytes(Path.Combine(repository.Directory, "blob.bin"), binary);
+        File.WriteAllText(Path.Combine(repository.Directory, "next.sql"), "select 2\n");
+        await repository.WorkTree.StageAsync();
+        var commit = await repository.WorkTree.CommitAsync("add files");
+
+        var files = await repository.Objects.ReadFilesAsync(commit, ["blob.bin", "next.sql"]);
+
+        Assert.Equal(binary, files["blob.bin"]);
+        Assert.Equal("select 2\n"u8.ToArray(), files["next.sql"]);
+    }
+
+    [Fact(Timeout = 20_000)]
     public async Task Reading_an_absent_path_or_a_folder_returns_null()
     {
         using var sandbox = new GitSandbox();
