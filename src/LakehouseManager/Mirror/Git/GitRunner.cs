@@ -107,7 +107,7 @@ internal sealed class GitRunner
             {
                 // The reader had enough (or failed): git is killed, and how it ended is of no interest.
                 await abandon.CancelAsync().ConfigureAwait(false);
-                await run.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                await run.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default).ConfigureAwait(false);
             }
         }
 
