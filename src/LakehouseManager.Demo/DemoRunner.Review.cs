@@ -28,9 +28,9 @@ public sealed partial class DemoRunner
             await File.WriteAllTextAsync(full, text, cancellationToken).ConfigureAwait(false);
         }
 
-        await checkout.StageAsync("tests", cancellationToken).ConfigureAwait(false);
-        await checkout.CommitAsync("Add data tests for the sales views\n", cancellationToken).ConfigureAwait(false);
-        await checkout.PushAsync(pipeline.Settings.Remote, "dev", cancellationToken).ConfigureAwait(false);
+        await checkout.WorkTree.StageAsync("tests", cancellationToken).ConfigureAwait(false);
+        await checkout.WorkTree.CommitAsync("Add data tests for the sales views\n", cancellationToken).ConfigureAwait(false);
+        await checkout.Remotes.PushAsync(pipeline.Settings.Remote, "dev", cancellationToken).ConfigureAwait(false);
         if (pipeline.Lakehouse.PullRequestHost is LocalPullRequestHost host)
         {
             var pullRequest = await host.GetPullRequestAsync(pullRequestDevToMain, cancellationToken).ConfigureAwait(false);
@@ -59,10 +59,10 @@ public sealed partial class DemoRunner
     {
         Step(7, "the reviewer merges the pull request: git dev into git main");
         var checkout = pipeline.Lakehouse.Repository;
-        await checkout.CheckoutAsync("main", cancellationToken).ConfigureAwait(false);
-        var merged = await checkout.MergeAsync("dev", "Merge pull request dev into main\n", cancellationToken).ConfigureAwait(false);
+        await checkout.WorkTree.CheckoutAsync("main", cancellationToken).ConfigureAwait(false);
+        var merged = await checkout.Merges.MergeAsync("dev", "Merge pull request dev into main\n", cancellationToken).ConfigureAwait(false);
         Expect(merged.CommitHash is not null, "git merges dev into main");
-        await checkout.PushAsync(pipeline.Settings.Remote, "main", cancellationToken).ConfigureAwait(false);
+        await checkout.Remotes.PushAsync(pipeline.Settings.Remote, "main", cancellationToken).ConfigureAwait(false);
 
         Step(8, "MergeCatalog: the pull request is merged, so catalog dev is merged into catalog main");
         var result = await pipeline.MergeCatalogAsync(PullRequestSelector.ByBranches("dev", "main"), cancellationToken).ConfigureAwait(false);

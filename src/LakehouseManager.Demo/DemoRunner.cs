@@ -1,8 +1,8 @@
 using LakehouseManager.Catalog.Local;
 using LakehouseManager.Composition;
-using LakehouseManager.Pipeline;
 using LakehouseManager.DataTests;
 using LakehouseManager.Mirror.Git;
+using LakehouseManager.Pipeline;
 using LakehouseManager.Pipeline.Sync;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -55,8 +55,8 @@ public sealed partial class DemoRunner
 
         Step(3, "catalog branch dev and git branch dev, cut from main");
         await RunSqlAsync(sql, "main", ["CREATE BRANCH dev"], cancellationToken).ConfigureAwait(false);
-        await lakehouse.Repository.CreateBranchAsync("dev", "main", cancellationToken: cancellationToken).ConfigureAwait(false);
-        await lakehouse.Repository.PushAsync(pipeline.Settings.Remote, "dev", cancellationToken).ConfigureAwait(false);
+        await lakehouse.Repository.History.CreateBranchAsync("dev", "main", cancellationToken: cancellationToken).ConfigureAwait(false);
+        await lakehouse.Repository.Remotes.PushAsync(pipeline.Settings.Remote, "dev", cancellationToken).ConfigureAwait(false);
 
         Step(4, "a data engineer changes views on catalog branch dev: one created, one altered, one dropped");
         await RunSqlAsync(sql, "dev", DemoScript.ChangesOnDev, cancellationToken).ConfigureAwait(false);
@@ -67,7 +67,7 @@ public sealed partial class DemoRunner
             sync.Delta.Count(MirrorChangeKind.Added) == 1 && sync.Delta.Count(MirrorChangeKind.Changed) == 1 &&
             sync.Delta.Count(MirrorChangeKind.Removed) == 1,
             "the sync of dev commits exactly the three view changes");
-        var review = await lakehouse.Repository.DiffTextAsync("main...dev", DemoWorkspace.MirrorPath, cancellationToken).ConfigureAwait(false);
+        var review = await lakehouse.Repository.Objects.DiffTextAsync("main...dev", DemoWorkspace.MirrorPath, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("git diff main...dev -- {Folder}\n{Diff}", DemoWorkspace.MirrorPath, review.TrimEnd());
 
         var tests = await RunDataTestsStepAsync(pipeline, sql, cancellationToken).ConfigureAwait(false);
@@ -79,7 +79,7 @@ public sealed partial class DemoRunner
 
         var result = new DemoResult(_workspace, tests.Failed, tests.Passed, merge, verification.Comparison.ViewCount);
         _logger.LogInformation("{Summary}", DemoSummary.Render(result, await lakehouse.Repository
-            .LogGraphAsync(["main", "dev"], cancellationToken: cancellationToken).ConfigureAwait(false)));
+            .History.LogGraphAsync(["main", "dev"], cancellationToken: cancellationToken).ConfigureAwait(false)));
         return result;
     }
 
@@ -103,9 +103,9 @@ public sealed partial class DemoRunner
             Path.Combine(checkout.Directory, "README.md"),
             "# Demo lakehouse mirror\n\nOne SQL file per view of the catalog, under views/. Maintained by Lakehouse Manager.\n",
             cancellationToken).ConfigureAwait(false);
-        await checkout.StageAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await checkout.CommitAsync("Start the mirror repository\n", cancellationToken).ConfigureAwait(false);
-        await checkout.PushAsync("origin", "main", cancellationToken).ConfigureAwait(false);
+        await checkout.WorkTree.StageAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await checkout.WorkTree.CommitAsync("Start the mirror repository\n", cancellationToken).ConfigureAwait(false);
+        await checkout.Remotes.PushAsync("origin", "main", cancellationToken).ConfigureAwait(false);
         return new LakehousePipeline(lakehouse);
     }
 

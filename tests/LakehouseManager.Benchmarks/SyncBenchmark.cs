@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using CliWrap;
+using CliWrap.Buffered;
 using LakehouseManager.Catalog;
 using LakehouseManager.Catalog.Local;
+using LakehouseManager.Composition;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.Naming;
-using LakehouseManager.Composition;
 using LakehouseManager.Pipeline;
 using LakehouseManager.Pipeline.Sync;
 
@@ -38,15 +40,15 @@ internal static class SyncBenchmark
             await SetUpAsync(workspace, views, namespaces);
             Console.WriteLine($"  set-up (catalog with one commit of {views:N0} views, bare remote, clone): {setup.Elapsed.TotalSeconds:F1} s");
 
-            var bootstrap = Step(workspace, "sync");
+            var bootstrap = await StepAsync(workspace, "sync");
             var incremental = new List<StepResult>();
             for (var round = 0; round < rounds; round++)
             {
                 await ChangeOneViewAsync(workspace, round, namespaces);
-                incremental.Add(Step(workspace, "sync"));
+                incremental.Add(await StepAsync(workspace, "sync"));
             }
 
-            var verify = Step(workspace, "verify");
+            var verify = await StepAsync(workspace, "verify");
             Print(views, bootstrap, incremental, verify);
             return 0;
         }
@@ -132,22 +134,17 @@ internal static class SyncBenchmark
         $"SELECT o.id, o.customer_id, o.amount * {version + 1} AS amount, o.order_date\n" +
         $"FROM lake.raw.orders o\nWHERE o.region_id = {i % 17} AND o.status = 'completed'\n-- view {i}, version {version}";
 
-    private static StepResult Step(string workspace, string step)
+    private static async Task<StepResult> StepAsync(string workspace, string step)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[StepName, step, workspace])
+        var result = await Cli.Wrap(Environment.ProcessPath!)
+            .WithArguments([StepName, step, workspace])
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync();
+        var line = result.StandardOutput.Split('\n').LastOrDefault(l => l.StartsWith('{'));
+        if (result.ExitCode != 0 || line is null)
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        var line = output.Split('\n').LastOrDefault(l => l.StartsWith('{'));
-        if (process.ExitCode != 0 || line is null)
-        {
-            throw new InvalidOperationException($"Step '{step}' failed (exit {process.ExitCode}):\n{output}\n{error}");
+            throw new InvalidOperationException(
+                $"Step '{step}' failed (exit {result.ExitCode}):\n{result.StandardOutput}\n{result.StandardError}");
         }
 
         return JsonSerializer.Deserialize<StepResult>(line)!;

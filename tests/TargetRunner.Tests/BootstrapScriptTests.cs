@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using CliWrap;
+using CliWrap.Buffered;
 using LakehouseManager.Tests.Support;
 using TargetRunner.Tests.Support;
 
@@ -161,28 +162,23 @@ public sealed class BootstrapScriptTests : IDisposable
         Dictionary<string, string> environment,
         params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo("/bin/bash")
-        {
-            WorkingDirectory = _root.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add(_root.Combine("build.sh"));
-        arguments.ToList().ForEach(startInfo.ArgumentList.Add);
-        startInfo.Environment.Clear();
-        startInfo.Environment["PATH"] = path;
-        startInfo.Environment["HOME"] = _root.Path;
+        // Nothing of this process's environment reaches the script but what the test gives it.
+        var variables = Environment.GetEnvironmentVariables().Keys.Cast<string>().ToDictionary(n => n, _ => (string?)null);
+        variables["PATH"] = path;
+        variables["HOME"] = _root.Path;
         foreach (var (name, value) in environment)
         {
-            startInfo.Environment[name] = value;
+            variables[name] = value;
         }
 
-        using var process = Process.Start(startInfo)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        return (process.ExitCode, await output + await error);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var result = await Cli.Wrap("/bin/bash")
+            .WithArguments([_root.Combine("build.sh"), .. arguments])
+            .WithWorkingDirectory(_root.Path)
+            .WithEnvironmentVariables(variables)
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(timeout.Token);
+        return (result.ExitCode, result.StandardOutput + result.StandardError);
     }
 
     /// <summary>A folder with only the tools build.sh and the fake dotnet use, so no real dotnet is on PATH.</summary>

@@ -1,3 +1,5 @@
+using LakehouseManager.IO;
+
 namespace LakehouseManager.Mirror;
 
 /// <summary>
@@ -8,9 +10,6 @@ namespace LakehouseManager.Mirror;
 /// </summary>
 public sealed partial class MirrorFolder
 {
-    private const string TemporaryPrefix = ".lhm-";
-    private const string TemporarySuffix = ".tmp";
-
     /// <param name="checkoutRoot">The root of the git working tree.</param>
     /// <param name="mirrorPath">The mirror folder relative to it (<c>--mirror-path</c>); empty for the root.</param>
     public MirrorFolder(string checkoutRoot, string mirrorPath)
@@ -99,22 +98,11 @@ public sealed partial class MirrorFolder
             throw new LakehouseException($"Cannot write the view file '{relativePath}': a folder of that name is in the way.");
         }
 
-        // A dot name never ends in .sql nor starts a layout name, so a leftover temp file is never taken for a view.
-        var temporary = Path.Combine(Path.GetDirectoryName(fullPath)!, $"{TemporaryPrefix}{Guid.NewGuid():N}{TemporarySuffix}");
-        try
-        {
-            await File.WriteAllBytesAsync(temporary, bytes, cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, fullPath, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        await AtomicFile.WriteAsync(fullPath, bytes, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether a file name is that of a write's temporary file (left behind if the process was killed).</summary>
-    public static bool IsTemporaryFileName(string name) =>
-        name.StartsWith(TemporaryPrefix, StringComparison.Ordinal) && name.EndsWith(TemporarySuffix, StringComparison.Ordinal);
+    public static bool IsTemporaryFileName(string name) => AtomicFile.IsTemporaryFileName(name);
 
     /// <summary>The SQL text of a view file, or null when there is no such file.</summary>
     public async Task<string?> ReadViewAsync(string relativePath, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using LakehouseManager.DataTests;
+using LakehouseManager.IO;
 using LakehouseManager.Pipeline.DataTests;
 using LakehouseManager.Pipeline.Merge;
 using LakehouseManager.Pipeline.Verify;
@@ -20,7 +21,7 @@ public sealed partial class LakehousePipeline
             await _lakehouse.GetViewsAsync(cancellationToken).ConfigureAwait(false),
             _lakehouse.Repository, _lakehouse.Mirror.MirrorPath, Settings.Remote, _lakehouse.Loggers.CreateLogger<VerifyMirror>());
         var verification = await verifier.RunAsync(branch, cancellationToken).ConfigureAwait(false);
-        await ArtifactFile.WriteAsync(VerificationFile, MirrorVerificationJson.Write(verification), cancellationToken)
+        await AtomicFile.WriteTextAsync(VerificationFile, MirrorVerificationJson.Write(verification), cancellationToken)
             .ConfigureAwait(false);
         if (!verification.Agrees)
         {

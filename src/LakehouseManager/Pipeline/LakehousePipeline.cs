@@ -1,6 +1,7 @@
 using LakehouseManager.Catalog;
 using LakehouseManager.Catalog.Views;
 using LakehouseManager.Composition;
+using LakehouseManager.IO;
 using LakehouseManager.Naming;
 using LakehouseManager.Pipeline.Sync;
 using Microsoft.Extensions.Logging;
@@ -98,7 +99,7 @@ public sealed partial class LakehousePipeline
 
     private async Task WriteDeltaAsync(CatalogDelta delta, CancellationToken cancellationToken)
     {
-        await ArtifactFile.WriteAsync(DeltaFile, CatalogDeltaJson.Write(delta), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteTextAsync(DeltaFile, CatalogDeltaJson.Write(delta), cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("{Summary}", CatalogDeltaSummary.Render(delta).TrimEnd());
         foreach (var edit in delta.GitEdits.Where(e => e.Resolution == GitEditResolution.Kept))
         {

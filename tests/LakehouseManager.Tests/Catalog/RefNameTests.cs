@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using LakehouseManager.Mirror.Git;
 using LakehouseManager.Naming;
 using Xunit;
 
@@ -66,12 +66,9 @@ public sealed class RefNameTests
 
     private static async Task<bool> GitAcceptsBranchNameAsync(string name)
     {
-        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("check-ref-format");
-        start.ArgumentList.Add("--branch");
-        start.ArgumentList.Add(name);
-        using var git = Process.Start(start)!;
-        await Task.WhenAll(git.StandardOutput.ReadToEndAsync(), git.StandardError.ReadToEndAsync(), git.WaitForExitAsync());
-        return git.ExitCode == 0;
+        var git = new GitRunner(Path.GetTempPath(), GitOptions.Default);
+        var result = await git.TryRunAsync(
+            "check-ref-format", a => a.Add("check-ref-format").Add("--branch").Add(name), CancellationToken.None);
+        return result.ExitCode == 0;
     }
 }

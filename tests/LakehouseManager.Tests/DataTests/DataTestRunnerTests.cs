@@ -54,11 +54,11 @@ public sealed class DataTestRunnerTests
         Assert.All(run.Results, r => Assert.Equal(DataTestStatus.Passed, r.Status));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_test_past_its_timeout_is_cancelled_on_the_engine_and_reported_as_an_error()
     {
         // Arrange
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         var stuckStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var slowStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var engine = new InMemoryQueryEngine()
@@ -184,10 +184,10 @@ public sealed class DataTestRunnerTests
         Assert.Equal(["SELECT 1"], engine.Cancelled);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Durations_come_from_the_injected_clock()
     {
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         var engine = new InMemoryQueryEngine(clock)
             .Returns("SELECT 1", TimeSpan.FromMilliseconds(1200), ["id"])
             .Fails("SELECT 2", "boom", TimeSpan.FromSeconds(3));

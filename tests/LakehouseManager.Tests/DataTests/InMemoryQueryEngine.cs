@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using LakehouseManager.DataTests;
-using LakehouseManager.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LakehouseManager.Tests.DataTests;
 
@@ -11,12 +11,12 @@ namespace LakehouseManager.Tests.DataTests;
 internal sealed class InMemoryQueryEngine : IQueryEngine
 {
     private readonly ConcurrentDictionary<string, Func<CancellationToken, Task<IQueryCursor>>> _responses = new();
-    private readonly ManualTimeProvider? _clock;
+    private readonly FakeTimeProvider? _clock;
     private int _running;
     private int _maxRunning;
 
     /// <param name="clock">When given, a response with a duration moves this clock forward while it "runs".</param>
-    public InMemoryQueryEngine(ManualTimeProvider? clock = null)
+    public InMemoryQueryEngine(FakeTimeProvider? clock = null)
     {
         _clock = clock;
     }

@@ -14,7 +14,7 @@ internal static class ReportFixture
 
     public static async Task<DataTestRun> RunAsync()
     {
-        var clock = new ManualTimeProvider(Start);
+        var clock = TestClock.Create(Start);
         var engine = new InMemoryQueryEngine(clock) { Description = "Dremio Cloud (EMEA)" }
             .Returns(
                 "SELECT id, note, amount FROM shop.sales.orders AT BRANCH \"dev\" WHERE amount < 0",

@@ -1,7 +1,6 @@
 using LakehouseManager.DataTests;
 using LakehouseManager.Dremio;
 using LakehouseManager.Fakes.Dremio;
-using LakehouseManager.Tests.Http;
 using LakehouseManager.Tests.Support;
 using Xunit;
 
@@ -35,36 +34,24 @@ public sealed class DremioQueryEngineTests : IAsyncLifetime
     [Fact(Timeout = 10_000)]
     public async Task The_job_is_polled_every_50_ms_for_the_first_second_then_with_doubling_delays_until_it_completes()
     {
-        // PLANNING for 2 s, RUNNING for 2 s, then COMPLETED; polls at 0, 0.05, 0.1 ... 1.0 s, then 1.1, 1.3, 1.7, 2.5
-        // and 4.1 s (the clock moves in 25 ms steps while HTTP runs, so a poll may come a step late).
-        var clock = new ManualTimeProvider();
+        // PLANNING for 2 s, RUNNING for 2 s, then COMPLETED. The clock moves by exactly each wait the engine starts.
+        var clock = new WaitingClock();
         await using var fake = await DremioFake.StartAsync(new DremioFakeOptions { TimeProvider = clock, JobLatency = TimeSpan.FromSeconds(4) });
         fake.OnSql("SELECT 1", DremioFakeOutcome.Rows(DremioFakeResult.Scalar("one", "INTEGER", 1)));
         using var client = DremioTestKit.CloudClient(fake);
         var engine = new DremioQueryEngine(client, Source, new DremioQueryEngineOptions { TimeProvider = clock });
 
-        await using var cursor = await ClockPump.RunAsync(clock, engine.ExecuteAsync("SELECT 1", QueryVersion.AtHead("dev")), TimeSpan.FromMilliseconds(25));
+        var run = engine.ExecuteAsync("SELECT 1", QueryVersion.AtHead("dev"));
+        var waits = await clock.RunAsync(run);
+        await using var cursor = await run;
 
+        // The first poll comes at once; 50 ms apart until a second has passed, then 100, 200, 400, 800, 1600 ms.
+        TimeSpan[] expected = [.. Enumerable.Repeat(Ms(50), 20), Ms(100), Ms(200), Ms(400), Ms(800), Ms(1600)];
         var job = Assert.Single(fake.Jobs);
-        Assert.Equal("PLANNING", job.ReportedStates[0]);
-        Assert.Contains("RUNNING", job.ReportedStates);
-        Assert.Equal("COMPLETED", job.ReportedStates[^1]);
-        // From the first poll, which the engine makes at once: its fast window is measured from there. The old schedule
-        // polled 4 times in the first second; a slow machine may lose a clock step per poll, hence the low bound of 8.
-        var times = fake.To("GET", $"job/{job.Id}").Select(r => r.At).ToArray();
-        var polls = times.Select(t => (t - times[0]).TotalMilliseconds).ToArray();
-        var fast = polls.Count(p => p < 1_000);
-        Assert.InRange(fast, 8, 20);
-        Assert.All(polls.Zip(polls.Skip(1)), pair => Assert.True(pair.Second - pair.First >= 50, $"Polls at {pair.First} and {pair.Second} ms."));
-        var slow = polls.Where(p => p >= 1_000).ToArray();
-        Assert.InRange(slow.Length, 5, 7);
-        double[] minimumGapsMs = [100, 200, 400, 800, 1600, 2000];
-        for (var i = 0; i < slow.Length - 1; i++)
-        {
-            var gap = slow[i + 1] - slow[i];
-            Assert.True(gap >= minimumGapsMs[i], $"The poll at {slow[i + 1]} ms came {gap} ms after the one before, sooner than {minimumGapsMs[i]} ms.");
-        }
-
+        var polls = fake.To("GET", $"job/{job.Id}").Select(r => r.At - TestClock.Start);
+        Assert.Equal(expected, waits);
+        Assert.Equal(expected.Prepend(TimeSpan.Zero).Select((_, i) => expected.Take(i).Aggregate(TimeSpan.Zero, (a, b) => a + b)), polls);
+        Assert.Equal([.. Enumerable.Repeat("PLANNING", 24), "RUNNING", "COMPLETED"], job.ReportedStates);
         Assert.Equal(["one"], cursor.Columns);
     }
 
@@ -207,6 +194,8 @@ public sealed class DremioQueryEngineTests : IAsyncLifetime
 
         Assert.Contains("--repo-name", error.Message, StringComparison.Ordinal);
     }
+
+    private static TimeSpan Ms(int milliseconds) => TimeSpan.FromMilliseconds(milliseconds);
 
     private async Task<DremioFakeJob> WaitForJobAsync()
     {

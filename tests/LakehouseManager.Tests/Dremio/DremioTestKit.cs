@@ -1,7 +1,6 @@
 using LakehouseManager.Dremio;
 using LakehouseManager.Fakes.Dremio;
 using LakehouseManager.Http;
-using LakehouseManager.Tests.Support;
 using Polly;
 
 namespace LakehouseManager.Tests.Dremio;
@@ -26,14 +25,17 @@ internal static class DremioTestKit
         DremioFake fake, ResiliencePipeline<HttpResponseMessage>? resilience = null, string? pat = null) =>
         new(DremioEndpoint.Software(fake.BaseAddress.ToString()), new BearerToken(pat ?? fake.Pat), fake.CreateHandler(), resilience);
 
+    /// <summary>How long one attempt of <see cref="Pipeline"/> may take.</summary>
+    public static TimeSpan AttemptTimeout { get; } = TimeSpan.FromSeconds(5);
+
     /// <summary>A resilience pipeline on a fake clock.</summary>
-    public static ResiliencePipeline<HttpResponseMessage> Pipeline(ManualTimeProvider clock, int maxRetryAttempts = 3) =>
+    public static ResiliencePipeline<HttpResponseMessage> Pipeline(TimeProvider clock, int maxRetryAttempts = 3) =>
         HttpResilience.Create(
             new HttpResilienceOptions
             {
                 MaxRetryAttempts = maxRetryAttempts,
                 BaseDelay = TimeSpan.FromMilliseconds(200),
-                AttemptTimeout = TimeSpan.FromSeconds(5),
+                AttemptTimeout = AttemptTimeout,
                 OverallTimeout = TimeSpan.FromMinutes(1),
             },
             clock);

@@ -7,6 +7,7 @@ using LakehouseManager.PullRequests;
 using LakehouseManager.PullRequests.Local;
 using LakehouseManager.Tests.Mirror.Git;
 using LakehouseManager.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace LakehouseManager.Tests.PullRequests;
@@ -38,7 +39,7 @@ internal sealed class MirrorWorld : IDisposable
 
     public string MirrorPath { get; }
 
-    public ManualTimeProvider Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = TestClock.Create();
 
     public string ReportsFolder => _temp.Combine("artifacts", "pull-requests");
 
@@ -85,7 +86,7 @@ internal sealed class MirrorWorld : IDisposable
     {
         var head = await Catalog.GetBranchAsync(from);
         await Catalog.CreateBranchAsync(branch, head.Hash);
-        await Checkout.CreateBranchAsync(branch, from);
+        await Checkout.History.CreateBranchAsync(branch, from);
         await PushAsync(branch);
     }
 
@@ -96,7 +97,7 @@ internal sealed class MirrorWorld : IDisposable
     public async Task<string> SyncAsync(string branch)
     {
         var head = await Catalog.GetBranchAsync(branch);
-        await Checkout.CheckoutAsync(branch);
+        await Checkout.WorkTree.CheckoutAsync(branch);
         var folder = new MirrorFolder(Checkout.Directory, MirrorPath);
         foreach (var entry in folder.Scan().Views)
         {
@@ -115,10 +116,10 @@ internal sealed class MirrorWorld : IDisposable
             await folder.WriteViewAsync(paths[view.Key], view.Sql);
         }
 
-        await Checkout.StageAsync(MirrorPath);
-        if (await Checkout.HasStagedChangesAsync())
+        await Checkout.WorkTree.StageAsync(MirrorPath);
+        if (await Checkout.WorkTree.HasStagedChangesAsync())
         {
-            await Checkout.CommitAsync(GitCommitMessage.Compose(
+            await Checkout.WorkTree.CommitAsync(GitCommitMessage.Compose(
                 $"Sync catalog branch {branch}", null, GitWatermark.Trailers(branch, head.Hash)));
             await PushAsync(branch);
         }
@@ -129,7 +130,7 @@ internal sealed class MirrorWorld : IDisposable
     /// <summary>A hand-made commit of one file on a branch (pushed).</summary>
     public async Task<string> CommitFileAsync(string branch, string path, string content, string message = "Human edit")
     {
-        await Checkout.CheckoutAsync(branch);
+        await Checkout.WorkTree.CheckoutAsync(branch);
         var commit = await GitSandbox.CommitFileAsync(Checkout, path, content, message);
         await PushAsync(branch);
         return commit;
@@ -138,14 +139,14 @@ internal sealed class MirrorWorld : IDisposable
     /// <summary>Merges git branch <paramref name="source"/> into <paramref name="target"/>: "merge", "ff" or "squash".</summary>
     public async Task MergeInGitAsync(string source, string target = "main", string how = "merge")
     {
-        await Checkout.CheckoutAsync(target);
+        await Checkout.WorkTree.CheckoutAsync(target);
         switch (how)
         {
             case "merge":
-                Assert.True((await Checkout.MergeAsync(source, $"Merge {source}")).IsSuccess);
+                Assert.True((await Checkout.Merges.MergeAsync(source, $"Merge {source}")).IsSuccess);
                 break;
             case "squash":
-                Assert.True((await Checkout.SquashMergeAsync(source, $"Squash {source}")).IsSuccess);
+                Assert.True((await Checkout.Merges.SquashMergeAsync(source, $"Squash {source}")).IsSuccess);
                 break;
             default:
                 await _sandbox.GitAsync(Checkout, "merge", "--quiet", "--ff-only", source);
@@ -166,7 +167,7 @@ internal sealed class MirrorWorld : IDisposable
     {
         if (Remote is not null)
         {
-            Assert.True((await Checkout.PushAsync("origin", branch)).IsPushed);
+            Assert.True((await Checkout.Remotes.PushAsync("origin", branch)).IsPushed);
         }
     }
 }

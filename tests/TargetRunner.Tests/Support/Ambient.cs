@@ -1,4 +1,4 @@
-using LakehouseManager.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace TargetRunner.Tests.Support;
 
@@ -16,7 +16,7 @@ internal static class Ambient
         set => s_state.Value = value;
     }
 
-    public static ManualTimeProvider Clock => State.Clock;
+    public static FakeTimeProvider Clock => State.Clock;
 
     /// <summary>Keeps the build instance so the test can read its bound parameters.</summary>
     public static void Capture(NukeBuild build) => State.Build = build;
@@ -31,9 +31,9 @@ internal static class Ambient
 }
 
 /// <summary>The mutable state behind <see cref="Ambient"/>; targets write it, the test reads it after the run.</summary>
-internal sealed class AmbientState(ManualTimeProvider clock)
+internal sealed class AmbientState(FakeTimeProvider clock)
 {
-    public ManualTimeProvider Clock { get; } = clock;
+    public FakeTimeProvider Clock { get; } = clock;
 
     public List<string> Events { get; } = [];
 

@@ -1,4 +1,5 @@
 using LakehouseManager.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace TargetRunner.Tests.Support;
 
@@ -20,7 +21,7 @@ internal sealed class BuildHarness : IDisposable
 
     public Dictionary<string, string> Environment { get; } = [];
 
-    public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero));
 
     public bool IsConsole { get; set; }
 

@@ -1,5 +1,5 @@
-using LakehouseManager.Naming;
 using System.Text;
+using LakehouseManager.Naming;
 using LakehouseManager.Reporting;
 
 namespace LakehouseManager.DataTests.Reports;

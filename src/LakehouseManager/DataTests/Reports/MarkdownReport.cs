@@ -1,7 +1,7 @@
-using LakehouseManager.Naming;
 using System.Globalization;
 using System.Text;
 using LakehouseManager.DataTests.Expectations;
+using LakehouseManager.Naming;
 using LakehouseManager.Reporting;
 
 namespace LakehouseManager.DataTests.Reports;

@@ -2,7 +2,7 @@ namespace LakehouseManager.Mirror.Git;
 
 /// <summary>
 /// A git operation failed. The message says which operation, in which repository, and quotes git's standard error
-/// (with sensitive values redacted).
+/// (with sensitive values redacted), or says plainly why git could not run at all.
 /// </summary>
 public sealed class GitException : LakehouseException
 {
@@ -12,7 +12,13 @@ public sealed class GitException : LakehouseException
         string detail,
         int? exitCode = null,
         Exception? innerException = null)
-        : base(Describe(operation, repository, detail, exitCode), isFatal: true, innerException)
+        : this(Describe(operation, repository, detail, exitCode), operation, repository, detail, exitCode, innerException)
+    {
+    }
+
+    private GitException(
+        string message, string operation, string repository, string detail, int? exitCode, Exception? innerException)
+        : base(message, isFatal: true, innerException)
     {
         Operation = operation;
         Repository = repository;
@@ -31,6 +37,21 @@ public sealed class GitException : LakehouseException
 
     /// <summary>git's exit code, when it ran to an end.</summary>
     public int? ExitCode { get; }
+
+    /// <summary>The git executable could not be started: it is not installed, or not where the options say.</summary>
+    internal static GitException NotFound(string operation, string repository, string gitPath, Exception innerException)
+    {
+        var (detail, remedy) = gitPath == "git"
+            ? ("no program named 'git' is on PATH", "and put it on PATH")
+            : ($"'{gitPath}' does not exist or is not a program", "or set the path to it");
+        return new GitException(
+            $"git was not found: {detail}. Install git (2.25 or later), {remedy}, then run again.",
+            operation,
+            repository,
+            detail,
+            exitCode: null,
+            innerException);
+    }
 
     private static string Describe(string operation, string repository, string detail, int? exitCode)
     {

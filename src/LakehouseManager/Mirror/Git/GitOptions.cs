@@ -14,7 +14,16 @@ public sealed record GitOptions
     /// <summary>How long one git invocation may run (a fetch or push over the network included).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>The clock for timeouts.</summary>
+    /// <summary>
+    /// How long git may take to stop after a cancellation (it is interrupted first, so that it removes its lock files)
+    /// before it is killed with its child processes.
+    /// </summary>
+    public TimeSpan CancellationGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The clock for timeouts, and for the dates git records (commit author and committer dates, reflog entries), so
+    /// that a test with a fake clock gets the same commits on every run and moves time on instead of sleeping.
+    /// </summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>

@@ -1,42 +1,51 @@
-using LakehouseManager.Processes;
-
 namespace LakehouseManager.Mirror.Git;
 
 /// <summary>
-/// The git operations the mirror needs, for one repository (a working tree, or a bare repository), all run through
-/// the process wrapper with the same safety settings: no line-ending or unicode conversion of file contents and names,
-/// literal pathspecs, machine-readable output (<c>-z</c> wherever paths come back), a fixed committer identity, no
-/// prompts and no editor. Failures raise <see cref="GitException"/>; expected outcomes (a rejected push, a conflict)
-/// are results.
+/// One git repository (a working tree, or a bare repository) and the git operations the mirror needs, grouped by job:
+/// <see cref="History"/> (commits, branches, ancestry, watermarks), <see cref="WorkTree"/> (status, staging, commits
+/// from the index, switching and resetting), <see cref="Merges"/> (merging into and rebasing the checked-out branch),
+/// <see cref="Remotes"/> (fetch, push) and <see cref="Objects"/> (trees and blobs at a commit). Every call runs git
+/// through the same <see cref="GitRunner"/>: machine-readable output (<c>-z</c> wherever paths come back), literal
+/// pathspecs, no conversion of file contents or names, a fixed identity, no prompts. Failures raise
+/// <see cref="GitException"/>; expected outcomes (a rejected push, a conflict) are results.
 /// </summary>
-public sealed partial class GitRepository
+public sealed class GitRepository
 {
-    // Applied to every call. A view's bytes and names must reach the repository unchanged: no CRLF conversion, no
-    // quoting of non-ASCII names, no precomposing of decomposed (NFD) names on macOS.
-    private static readonly string[] s_globalOptions =
-    [
-        "-c", "core.quotepath=off",
-        "-c", "core.autocrlf=false",
-        "-c", "core.safecrlf=false",
-        "-c", "core.precomposeunicode=false",
-        "--literal-pathspecs",
-    ];
-
-    private readonly Command _git;
-
     /// <summary>A repository at an existing directory (its root, or a bare repository's directory).</summary>
     public GitRepository(string directory, GitOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         Directory = Path.GetFullPath(directory);
         Options = options ?? GitOptions.Default;
-        _git = CreateCommand(Options, Directory);
+        Runner = new GitRunner(Directory, Options);
+        History = new GitHistory(this);
+        WorkTree = new GitWorkTree(this);
+        Merges = new GitMerges(this);
+        Remotes = new GitRemotes(this);
+        Objects = new GitObjects(this);
     }
 
     /// <summary>The full path of the repository's directory; every git call runs there.</summary>
     public string Directory { get; }
 
     public GitOptions Options { get; }
+
+    /// <summary>Commits, branches, ancestry, trailers and the mirror's watermarks.</summary>
+    public GitHistory History { get; }
+
+    /// <summary>The checked-out branch, its files and its index: status, staging, committing, switching, resetting.</summary>
+    public GitWorkTree WorkTree { get; }
+
+    /// <summary>Merging into and rebasing the checked-out branch, with conflicts as results.</summary>
+    public GitMerges Merges { get; }
+
+    /// <summary>Remotes: adding, fetching, pushing, and what the remote has.</summary>
+    public GitRemotes Remotes { get; }
+
+    /// <summary>Trees and blobs: the files at a commit, their bytes, and what changed between two commits.</summary>
+    public GitObjects Objects { get; }
+
+    internal GitRunner Runner { get; }
 
     public override string ToString() => Directory;
 
@@ -49,10 +58,10 @@ public sealed partial class GitRepository
         GitOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        RequireName(initialBranch, "initial branch");
+        GitArguments.RequireName(initialBranch, "initial branch");
         System.IO.Directory.CreateDirectory(directory);
         var repository = new GitRepository(directory, options);
-        await repository.RunAsync(
+        await repository.Runner.RunAsync(
             "init",
             a => a.Add("init").Add("--quiet").Add(bare ? ["--bare"] : []).Add("--initial-branch=" + initialBranch),
             cancellationToken).ConfigureAwait(false);
@@ -71,67 +80,36 @@ public sealed partial class GitRepository
         var target = Path.GetFullPath(directory);
         var parent = Path.GetDirectoryName(target) ?? target;
         System.IO.Directory.CreateDirectory(parent);
-        var runner = new GitRepository(parent, options);
-        await runner.RunAsync(
+        await new GitRunner(parent, options ?? GitOptions.Default).RunAsync(
             "clone",
             a =>
             {
                 a.Add("clone").Add("--quiet").Add("--origin").Add("origin");
                 if (branch is not null)
                 {
-                    a.Add("--branch").Add(RequireName(branch, "branch"));
+                    a.Add("--branch").Add(GitArguments.RequireName(branch, "branch"));
                 }
 
-                a.Add("--");
-                AddUrl(a, source);
-                a.Add(target);
+                a.Add("--").AddUrl(source).Add(target);
             },
             cancellationToken).ConfigureAwait(false);
         return new GitRepository(target, options);
     }
 
-    private static Command CreateCommand(GitOptions options, string directory) =>
-        Cli.Wrap(options.GitPath)
-            .WithWorkingDirectory(directory)
-            .WithTimeout(options.Timeout)
-            .WithTimeProvider(options.TimeProvider)
-            .WithValidation(CommandResultValidation.None)
-            .WithEnvironmentVariables(e => e
-                .Set("GIT_AUTHOR_NAME", options.Identity.Name)
-                .Set("GIT_AUTHOR_EMAIL", options.Identity.Email)
-                .Set("GIT_COMMITTER_NAME", options.Identity.Name)
-                .Set("GIT_COMMITTER_EMAIL", options.Identity.Email)
-                // Never wait for a human: no credential prompt, no editor, no pager; English messages.
-                .Set("GIT_TERMINAL_PROMPT", "0")
-                .Set("GCM_INTERACTIVE", "never")
-                .Set("GIT_EDITOR", ":")
-                .Set("GIT_PAGER", "cat")
-                .Set("LC_ALL", "C")
-                .Set(options.EnvironmentVariables));
-
-    /// <summary>An argument that must not be read as an option or be empty (branch, remote, rev names).</summary>
-    private static string RequireName(string value, string what)
+    /// <summary>The full path of the repository's git directory (<c>.git</c> of a working tree).</summary>
+    public async Task<string> GetGitDirectoryAsync(CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(value) || value.StartsWith('-') || value.Any(char.IsControl))
-        {
-            throw new LakehouseException(
-                $"Invalid git {what} '{value}': it must be non-empty, not start with '-', and hold no control characters.");
-        }
-
-        return value;
+        var result = await Runner.RunAsync(
+            "rev-parse --absolute-git-dir", a => a.Add("rev-parse").Add("--absolute-git-dir"), cancellationToken)
+            .ConfigureAwait(false);
+        return result.StandardOutput.TrimEnd('\n');
     }
 
-    /// <summary>A URL with a password in it is masked in messages.</summary>
-    private static void AddUrl(ArgumentsBuilder arguments, string url)
+    /// <summary>The full path of the working tree's top folder (differs from <see cref="Directory"/> in a sub-folder).</summary>
+    public async Task<string> GetTopLevelAsync(CancellationToken cancellationToken = default)
     {
-        var hasPassword = Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Contains(':', StringComparison.Ordinal);
-        if (hasPassword)
-        {
-            arguments.AddSensitive(url);
-        }
-        else
-        {
-            arguments.Add(url);
-        }
+        var result = await Runner.RunAsync(
+            "rev-parse --show-toplevel", a => a.Add("rev-parse").Add("--show-toplevel"), cancellationToken).ConfigureAwait(false);
+        return Path.GetFullPath(result.StandardOutput.TrimEnd('\n'));
     }
 }

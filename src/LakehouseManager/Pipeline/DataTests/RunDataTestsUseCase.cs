@@ -1,6 +1,7 @@
 using LakehouseManager.DataTests;
 using LakehouseManager.DataTests.Parsing;
 using LakehouseManager.DataTests.Reports;
+using LakehouseManager.IO;
 using LakehouseManager.Naming;
 using LakehouseManager.PullRequests;
 using Microsoft.Extensions.Logging;
@@ -88,8 +89,8 @@ public sealed class RunDataTestsUseCase
         var markdown = MarkdownReport.Render(run, new MarkdownReportOptions { MaxLength = int.MaxValue });
         var junit = JUnitReport.Render(run);
         var console = ConsoleReport.Render(run);
-        await ArtifactFile.WriteAsync(reports.MarkdownPath, markdown, cancellationToken).ConfigureAwait(false);
-        await ArtifactFile.WriteAsync(reports.JUnitPath, junit, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteTextAsync(reports.MarkdownPath, markdown, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteTextAsync(reports.JUnitPath, junit, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("{ConsoleReport}", console.TrimEnd('\n'));
         _logger.LogInformation("Wrote {MarkdownReport} and {JUnitReport}", reports.MarkdownPath, reports.JUnitPath);
 
@@ -175,7 +176,7 @@ public sealed class RunDataTestsUseCase
             return QueryVersion.AtHead(settings.Branch);
         }
 
-        var watermark = await settings.Repository.FindWatermarkAsync(file.Commit, settings.Branch, cancellationToken)
+        var watermark = await settings.Repository.History.FindWatermarkAsync(file.Commit, settings.Branch, cancellationToken)
             .ConfigureAwait(false);
         if (watermark is null)
         {

@@ -40,11 +40,11 @@ public static class TestsFileReader
         var path = TestsFilePath.Normalize(testsPath, repository.Directory);
         var (fullRef, shownRef) = await ResolveBranchAsync(repository, remote, branch, logger, cancellationToken)
             .ConfigureAwait(false);
-        var commit = await repository.RevParseAsync(fullRef + "^{commit}", cancellationToken).ConfigureAwait(false)
+        var commit = await repository.History.RevParseAsync(fullRef + "^{commit}", cancellationToken).ConfigureAwait(false)
             ?? throw new LakehouseException(
                 $"Branch '{branch}' (--to-ref) of the mirror repository '{repository.Directory}' has no commit ({shownRef}).");
 
-        var bytes = await repository.ReadFileAsync(commit, path, cancellationToken).ConfigureAwait(false);
+        var bytes = await repository.Objects.ReadFileAsync(commit, path, cancellationToken).ConfigureAwait(false);
         if (bytes is null)
         {
             throw await MissingFileAsync(repository, path, branch, shownRef, commit, cancellationToken).ConfigureAwait(false);
@@ -73,15 +73,15 @@ public static class TestsFileReader
         var tried = new List<string>();
         if (remote is not null)
         {
-            if (!await repository.HasRemoteAsync(remote, cancellationToken).ConfigureAwait(false))
+            if (!await repository.Remotes.HasRemoteAsync(remote, cancellationToken).ConfigureAwait(false))
             {
                 tried.Add($"the repository has no remote '{remote}'");
             }
-            else if (await repository.RemoteBranchExistsAsync(remote, branch, cancellationToken).ConfigureAwait(false))
+            else if (await repository.Remotes.RemoteBranchExistsAsync(remote, branch, cancellationToken).ConfigureAwait(false))
             {
                 // Asked first, so that a branch deleted on the remote is not read from a stale remote-tracking ref.
-                await repository.FetchAsync(remote, branch, cancellationToken).ConfigureAwait(false);
-                if (await repository.RemoteTrackingBranchExistsAsync(remote, branch, cancellationToken).ConfigureAwait(false))
+                await repository.Remotes.FetchAsync(remote, branch, cancellationToken).ConfigureAwait(false);
+                if (await repository.Remotes.RemoteTrackingBranchExistsAsync(remote, branch, cancellationToken).ConfigureAwait(false))
                 {
                     return ($"refs/remotes/{remote}/{branch}", $"{remote}/{branch}");
                 }
@@ -94,7 +94,7 @@ public static class TestsFileReader
             }
         }
 
-        if (await repository.LocalBranchExistsAsync(branch, cancellationToken).ConfigureAwait(false))
+        if (await repository.History.LocalBranchExistsAsync(branch, cancellationToken).ConfigureAwait(false))
         {
             if (tried.Count > 0)
             {
@@ -113,7 +113,7 @@ public static class TestsFileReader
     private static async Task<LakehouseException> MissingFileAsync(
         GitRepository repository, string path, string branch, string shownRef, string commit, CancellationToken cancellationToken)
     {
-        var files = await repository.ListTreeFilesAsync(commit, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var files = await repository.Objects.ListTreeFilesAsync(commit, cancellationToken: cancellationToken).ConfigureAwait(false);
         var candidates = files
             .Where(f => s_testFileExtensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)) &&
                         Path.GetFileName(f).Contains("test", StringComparison.OrdinalIgnoreCase))

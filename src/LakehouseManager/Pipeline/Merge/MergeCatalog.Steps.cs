@@ -15,13 +15,13 @@ public sealed partial class MergeCatalog
             $"{Capitalized(pullRequest)} has no source commit: the host did not say where git branch " +
             $"'{pullRequest.SourceBranch}' is, so the reviewed catalog state cannot be found.");
 
-        if (await _mirror.RevParseAsync(sourceCommit + "^{commit}", cancellationToken).ConfigureAwait(false) is null &&
-            await _mirror.HasRemoteAsync(_options.Remote, cancellationToken).ConfigureAwait(false))
+        if (await _mirror.History.RevParseAsync(sourceCommit + "^{commit}", cancellationToken).ConfigureAwait(false) is null &&
+            await _mirror.Remotes.HasRemoteAsync(_options.Remote, cancellationToken).ConfigureAwait(false))
         {
-            await _mirror.FetchAsync(_options.Remote, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _mirror.Remotes.FetchAsync(_options.Remote, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        if (await _mirror.RevParseAsync(sourceCommit + "^{commit}", cancellationToken).ConfigureAwait(false) is null)
+        if (await _mirror.History.RevParseAsync(sourceCommit + "^{commit}", cancellationToken).ConfigureAwait(false) is null)
         {
             throw new LakehouseException(
                 $"The source commit {sourceCommit} of {pullRequest} is not in the mirror repository " +
@@ -30,7 +30,7 @@ public sealed partial class MergeCatalog
 
         // The branch's own last sync, on its first-parent line: a mirror commit of the target that came in through a
         // merge (main merged into dev) records the target's state, not the reviewed one.
-        var watermark = await _mirror.FindWatermarkAsync(sourceCommit, pullRequest.SourceBranch, cancellationToken).ConfigureAwait(false)
+        var watermark = await _mirror.History.FindWatermarkAsync(sourceCommit, pullRequest.SourceBranch, cancellationToken).ConfigureAwait(false)
             ?? throw new LakehouseException(
                 $"Git branch '{pullRequest.SourceBranch}' at {HashText.Short(sourceCommit)} has no mirror commit of catalog branch " +
                 $"'{pullRequest.SourceBranch}' on its line of history (no '{GitWatermark.CatalogRefKey}: " +

@@ -18,7 +18,7 @@ internal static class MirrorAttributes
     {
         var written = delta.Changes.Where(c => c.Kind != MirrorChangeKind.Removed)
             .ToDictionary(c => mirror.ToRepositoryPath(c.Path), c => c.Sql, StringComparer.Ordinal);
-        var attributes = await repository.CheckAttributesAsync(written.Keys, s_attributes, cancellationToken).ConfigureAwait(false);
+        var attributes = await repository.WorkTree.CheckAttributesAsync(written.Keys, s_attributes, cancellationToken).ConfigureAwait(false);
         var problems = attributes
             .Select(a => (Path: a.Key, Reason: Reason(a.Value, written[a.Key])))
             .Where(p => p.Reason is not null)

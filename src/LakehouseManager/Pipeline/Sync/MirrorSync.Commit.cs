@@ -36,9 +36,9 @@ public sealed partial class MirrorSync
         var written = delta.Changes.Where(c => c.Kind != MirrorChangeKind.Removed).Select(c => _mirror.ToRepositoryPath(c.Path));
         var deleted = delta.Changes.Select(c => c.Kind == MirrorChangeKind.Removed ? c.Path : c.PreviousPath).OfType<string>()
             .Select(_mirror.ToRepositoryPath);
-        await _repository.StagePathsAsync([.. written], [.. deleted], cancellationToken).ConfigureAwait(false);
+        await _repository.WorkTree.StagePathsAsync([.. written], [.. deleted], cancellationToken).ConfigureAwait(false);
         await StepAsync(SyncStep.Staged, cancellationToken).ConfigureAwait(false);
-        if (!await _repository.HasStagedChangesAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        if (!await _repository.WorkTree.HasStagedChangesAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             throw new LakehouseException(
                 $"The sync wrote {delta.Changes.Count} change(s) to the mirror of {delta.Branch}, but git sees no change to " +
@@ -46,7 +46,7 @@ public sealed partial class MirrorSync
                 $"the mirror folder. Nothing was committed; the next sync starts again.");
         }
 
-        var commit = await _repository.CommitAsync(SyncCommitMessage.Render(delta), cancellationToken).ConfigureAwait(false);
+        var commit = await _repository.WorkTree.CommitAsync(SyncCommitMessage.Render(delta), cancellationToken).ConfigureAwait(false);
         await StepAsync(SyncStep.Committed, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Committed {Commit} on {Branch}: {Counts}",
             HashText.Short(commit), delta.Branch, SyncCommitMessage.Counts(delta));

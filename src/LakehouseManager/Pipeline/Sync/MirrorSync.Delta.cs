@@ -27,7 +27,7 @@ public sealed partial class MirrorSync
         await _checkout.PrepareAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
         await StepAsync(SyncStep.CheckoutPrepared, cancellationToken).ConfigureAwait(false);
 
-        var gitHead = await _repository.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false);
+        var gitHead = await _repository.History.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false);
         var watermark = await FindWatermarkAsync(cancellationToken).ConfigureAwait(false);
 
         HashSet<ContentKey> catalogChanged = [];
@@ -128,14 +128,14 @@ public sealed partial class MirrorSync
     /// </summary>
     private async Task<GitWatermark?> FindWatermarkAsync(CancellationToken cancellationToken)
     {
-        var watermark = await _repository.FindWatermarkAsync("HEAD", cancellationToken).ConfigureAwait(false);
+        var watermark = await _repository.History.FindWatermarkAsync("HEAD", cancellationToken).ConfigureAwait(false);
         if (watermark is null)
         {
             _logger.LogInformation("No watermark on git branch {Branch}: this is the mirror's first sync (bootstrap)", _settings.Branch);
             return null;
         }
 
-        var folders = await _repository.ReadTrailersAsync(watermark.GitCommit, SyncCommitMessage.MirrorPathTrailer, cancellationToken)
+        var folders = await _repository.History.ReadTrailersAsync(watermark.GitCommit, SyncCommitMessage.MirrorPathTrailer, cancellationToken)
             .ConfigureAwait(false);
         if (folders.Count == 1 && SyncCommitMessage.MirrorPathFromTrailer(folders[0]) != _mirror.MirrorPath)
         {
@@ -174,7 +174,7 @@ public sealed partial class MirrorSync
     /// <summary>The views the watermark's sync could not read (<c>Catalog-Pending</c> trailers): they are examined again.</summary>
     private async Task<List<ContentKey>> PendingKeysAsync(GitWatermark watermark, CancellationToken cancellationToken)
     {
-        var paths = await _repository.ReadTrailersAsync(watermark.GitCommit, SyncCommitMessage.PendingTrailer, cancellationToken)
+        var paths = await _repository.History.ReadTrailersAsync(watermark.GitCommit, SyncCommitMessage.PendingTrailer, cancellationToken)
             .ConfigureAwait(false);
         var keys = new List<ContentKey>();
         foreach (var path in paths)
@@ -194,9 +194,9 @@ public sealed partial class MirrorSync
     /// </summary>
     private async Task<GitEdits> GitEditsAsync(GitWatermark watermark, CancellationToken cancellationToken)
     {
-        var changed = await _repository.DiffNamesAsync(watermark.GitCommit, "HEAD", _mirror.MirrorPath, cancellationToken)
+        var changed = await _repository.Objects.DiffNamesAsync(watermark.GitCommit, "HEAD", _mirror.MirrorPath, cancellationToken)
             .ConfigureAwait(false);
-        var drift = await _repository.ReadTrailersAsync(watermark.GitCommit, SyncCommitMessage.DriftTrailer, cancellationToken)
+        var drift = await _repository.History.ReadTrailersAsync(watermark.GitCommit, SyncCommitMessage.DriftTrailer, cancellationToken)
             .ConfigureAwait(false);
         var keys = new Dictionary<ContentKey, string>();
         var unmappable = new List<MirrorProblem>();

@@ -27,14 +27,14 @@ public sealed partial class MirrorSync
         var remoteBranch = $"{_settings.Remote}/{delta.Branch}";
         for (var attempt = 1; attempt <= _settings.MaxPushAttempts; attempt++)
         {
-            var local = await _repository.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false);
-            var remote = await _repository.RevParseAsync($"refs/remotes/{remoteBranch}", cancellationToken).ConfigureAwait(false);
+            var local = await _repository.History.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false);
+            var remote = await _repository.History.RevParseAsync($"refs/remotes/{remoteBranch}", cancellationToken).ConfigureAwait(false);
             if (local == remote)
             {
                 return new SyncOutcome(delta, commit, PushState.UpToDate, attempt - 1);
             }
 
-            var result = await _repository.PushAsync(_settings.Remote, delta.Branch, cancellationToken).ConfigureAwait(false);
+            var result = await _repository.Remotes.PushAsync(_settings.Remote, delta.Branch, cancellationToken).ConfigureAwait(false);
             if (result.Status == GitPushStatus.Pushed)
             {
                 await StepAsync(SyncStep.Pushed, cancellationToken).ConfigureAwait(false);
@@ -55,7 +55,7 @@ public sealed partial class MirrorSync
             await _checkout.FetchAsync(delta.Branch, cancellationToken).ConfigureAwait(false);
             if (await _checkout.OnlyMirrorCommitsAheadAsync(cancellationToken).ConfigureAwait(false))
             {
-                await _repository.ResetHardAsync(remoteBranch, cancellationToken).ConfigureAwait(false);
+                await _repository.WorkTree.ResetHardAsync(remoteBranch, cancellationToken).ConfigureAwait(false);
             }
 
             // PrepareAsync (inside) drops the sync's own commits and rebases the others, or reports their conflict.

@@ -1,4 +1,5 @@
 using LakehouseManager.Catalog.Views;
+using LakehouseManager.IO;
 using LakehouseManager.Mirror;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.Naming;
@@ -87,7 +88,7 @@ public sealed partial class MirrorSync
             throw StaleDelta(delta, watermark);
         }
 
-        var head = await _repository.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false);
+        var head = await _repository.History.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false);
         if (head != delta.GitHead)
         {
             _logger.LogInformation(
@@ -121,9 +122,10 @@ public sealed partial class MirrorSync
             "committed since. Nothing was written. Run FetchCatalogDelta again (or Sync).");
     }
 
-    private Task<SyncLock> LockAsync(string gitDirectory, CancellationToken cancellationToken) =>
-        SyncLock.AcquireAsync(
-            gitDirectory,
+    private Task<FileLock> LockAsync(string gitDirectory, CancellationToken cancellationToken) =>
+        FileLock.AcquireAsync(
+            Path.Combine(gitDirectory, "lakehouse-manager", "sync.lock"),
+            "another sync of this checkout",
             _settings.LockTimeout,
             _timeProvider,
             () => _logger.LogInformation("Waiting for another sync of {Checkout} to finish", _repository.Directory),

@@ -61,7 +61,7 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
             return known;
         }
 
-        var remotes = await repository.ListRemotesAsync(cancellationToken).ConfigureAwait(false);
+        var remotes = await repository.Remotes.ListRemotesAsync(cancellationToken).ConfigureAwait(false);
         if (remotes.Count > 0 && !remotes.Contains(settings.Remote, StringComparer.Ordinal))
         {
             throw new LakehouseException(
@@ -76,7 +76,7 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
     public async Task PrepareAsync(string gitDirectory, CancellationToken cancellationToken)
     {
         await RecoverAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
-        var dirty = await repository.GetDirtyPathsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var dirty = await repository.WorkTree.GetDirtyPathsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         if (dirty.Count > 0)
         {
             throw new LakehouseException(
@@ -86,22 +86,22 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
         }
 
         var remoteHasBranch = await FetchAsync(Branch, cancellationToken).ConfigureAwait(false);
-        var current = await repository.GetCurrentBranchAsync(cancellationToken).ConfigureAwait(false);
-        var unborn = current == Branch && await repository.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false) is null;
+        var current = await repository.WorkTree.GetCurrentBranchAsync(cancellationToken).ConfigureAwait(false);
+        var unborn = current == Branch && await repository.History.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false) is null;
         if (unborn && !remoteHasBranch)
         {
             // A new, empty mirror repository: the sync makes the branch's first commit.
             return;
         }
 
-        if (!await repository.LocalBranchExistsAsync(Branch, cancellationToken).ConfigureAwait(false))
+        if (!await repository.History.LocalBranchExistsAsync(Branch, cancellationToken).ConfigureAwait(false))
         {
             var start = remoteHasBranch ? RemoteBranch : await StartPointAsync(cancellationToken).ConfigureAwait(false);
-            await repository.CreateBranchAsync(Branch, start, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await repository.History.CreateBranchAsync(Branch, start, cancellationToken: cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Created git branch {Branch} from {Start}", Branch, start);
         }
 
-        await repository.CheckoutAsync(Branch, cancellationToken).ConfigureAwait(false);
+        await repository.WorkTree.CheckoutAsync(Branch, cancellationToken).ConfigureAwait(false);
         if (remoteHasBranch)
         {
             // Under the journal: a kill in the middle of a reset or a rebase is undone by the next run.
@@ -116,12 +116,12 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
     public async Task<bool> FetchAsync(string branch, CancellationToken cancellationToken)
     {
         if (!await HasRemoteAsync(cancellationToken).ConfigureAwait(false) ||
-            !await repository.RemoteBranchExistsAsync(settings.Remote, branch, cancellationToken).ConfigureAwait(false))
+            !await repository.Remotes.RemoteBranchExistsAsync(settings.Remote, branch, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
 
-        await repository.FetchAsync(settings.Remote, branch, cancellationToken).ConfigureAwait(false);
+        await repository.Remotes.FetchAsync(settings.Remote, branch, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -131,31 +131,31 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
     /// </summary>
     public async Task<bool> OnlyMirrorCommitsAheadAsync(CancellationToken cancellationToken)
     {
-        var ahead = await repository.ListCommitsAsync(RemoteBranch, "HEAD", cancellationToken).ConfigureAwait(false);
+        var ahead = await repository.History.ListCommitsAsync(RemoteBranch, "HEAD", cancellationToken).ConfigureAwait(false);
         return ahead.All(c => c.IsMirrorCommit);
     }
 
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        var local = await repository.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false);
-        var remote = await repository.RevParseAsync(RemoteBranch, cancellationToken).ConfigureAwait(false);
-        if (local == remote || await repository.IsAncestorAsync(remote!, local!, cancellationToken).ConfigureAwait(false))
+        var local = await repository.History.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false);
+        var remote = await repository.History.RevParseAsync(RemoteBranch, cancellationToken).ConfigureAwait(false);
+        if (local == remote || await repository.History.IsAncestorAsync(remote!, local!, cancellationToken).ConfigureAwait(false))
         {
             // Equal, or ahead with commits an interrupted sync did not push yet: the push step sends them.
             return;
         }
 
-        if (await repository.IsAncestorAsync(local!, remote!, cancellationToken).ConfigureAwait(false) ||
+        if (await repository.History.IsAncestorAsync(local!, remote!, cancellationToken).ConfigureAwait(false) ||
             await OnlyMirrorCommitsAheadAsync(cancellationToken).ConfigureAwait(false))
         {
-            await repository.ResetHardAsync(RemoteBranch, cancellationToken).ConfigureAwait(false);
+            await repository.WorkTree.ResetHardAsync(RemoteBranch, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         // Somebody's commits are not pushed yet. The sync's own commits on top of them are dropped (this sync derives
         // them again): replayed by a rebase, they would claim a watermark over a tree that also holds the remote's new
         // changes. Only the human commits are rebased.
-        var ahead = await repository.ListCommitsAsync(RemoteBranch, "HEAD", cancellationToken).ConfigureAwait(false);
+        var ahead = await repository.History.ListCommitsAsync(RemoteBranch, "HEAD", cancellationToken).ConfigureAwait(false);
         var own = ahead.TakeWhile(c => c.IsMirrorCommit).Count();
         if (ahead.Skip(own).Any(c => c.IsMirrorCommit))
         {
@@ -166,10 +166,10 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
 
         if (own > 0)
         {
-            await repository.ResetHardAsync(ahead[own].Commit, cancellationToken).ConfigureAwait(false);
+            await repository.WorkTree.ResetHardAsync(ahead[own].Commit, cancellationToken).ConfigureAwait(false);
         }
 
-        var rebase = await repository.RebaseAsync(RemoteBranch, cancellationToken).ConfigureAwait(false);
+        var rebase = await repository.Merges.RebaseAsync(RemoteBranch, cancellationToken).ConfigureAwait(false);
         if (!rebase.IsSuccess)
         {
             throw new LakehouseException(
@@ -185,7 +185,7 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
             return $"{settings.Remote}/{settings.FromRef}";
         }
 
-        if (await repository.LocalBranchExistsAsync(settings.FromRef, cancellationToken).ConfigureAwait(false))
+        if (await repository.History.LocalBranchExistsAsync(settings.FromRef, cancellationToken).ConfigureAwait(false))
         {
             return settings.FromRef;
         }
@@ -202,7 +202,7 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
     private async Task RecoverAsync(string gitDirectory, CancellationToken cancellationToken)
     {
         var journal = new SyncJournal(gitDirectory);
-        var rebasing = GitRepository.IsRebaseInProgress(gitDirectory);
+        var rebasing = GitMerges.IsRebaseInProgress(gitDirectory);
         if (!journal.Exists)
         {
             if (rebasing)
@@ -217,12 +217,12 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
 
         if (rebasing)
         {
-            await repository.AbortRebaseAsync(cancellationToken).ConfigureAwait(false);
+            await repository.Merges.AbortRebaseAsync(cancellationToken).ConfigureAwait(false);
         }
 
         // A killed git can leave its index lock behind; while the journal exists, only the sync was using the index.
         File.Delete(Path.Combine(gitDirectory, "index.lock"));
-        var dirty = await repository.GetDirtyPathsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var dirty = await repository.WorkTree.GetDirtyPathsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var foreign = dirty.Where(p => !IsSyncFile(p)).ToList();
         if (foreign.Count > 0)
         {
@@ -234,8 +234,8 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
 
         if (dirty.Count > 0)
         {
-            await repository.ResetHardAsync("HEAD", cancellationToken).ConfigureAwait(false);
-            await repository.CleanAsync(mirror.MirrorPath, cancellationToken).ConfigureAwait(false);
+            await repository.WorkTree.ResetHardAsync("HEAD", cancellationToken).ConfigureAwait(false);
+            await repository.WorkTree.CleanAsync(mirror.MirrorPath, cancellationToken).ConfigureAwait(false);
         }
 
         journal.Clear();

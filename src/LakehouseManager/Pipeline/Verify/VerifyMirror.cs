@@ -67,14 +67,14 @@ public sealed partial class VerifyMirror
         }
 
         var (revision, commit) = await ResolveGitBranchAsync(branch, cancellationToken).ConfigureAwait(false);
-        var paths = await _repository.ListTreeFilesAsync(commit, _folder.MirrorPath, cancellationToken).ConfigureAwait(false);
+        var paths = await _repository.Objects.ListTreeFilesAsync(commit, _folder.MirrorPath, cancellationToken).ConfigureAwait(false);
         var mirrorFiles = paths
             .Select(path => (Repository: path, Relative: _folder.FromRepositoryPath(path)))
             .Where(f => f.Relative is not null && MirrorLayout.IsMirrorFile(f.Relative))
             .ToList();
         LogReading(views.Count, branch, HashText.Short(catalogBranch.Hash), mirrorFiles.Count, revision, HashText.Short(commit));
 
-        var contents = await _repository.ReadFilesAsync(commit, mirrorFiles.Select(f => f.Repository), cancellationToken)
+        var contents = await _repository.Objects.ReadFilesAsync(commit, mirrorFiles.Select(f => f.Repository), cancellationToken)
             .ConfigureAwait(false);
         // The file of a view whose SQL could not be read is neither extra nor different: it was not compared.
         var notCompared = unresolved.Select(u => MirrorLayout.EncodePlain(u.Key)).ToHashSet(StringComparer.Ordinal);
@@ -98,19 +98,19 @@ public sealed partial class VerifyMirror
 
     private async Task<(string Revision, string Commit)> ResolveGitBranchAsync(string branch, CancellationToken cancellationToken)
     {
-        var hasRemote = await _repository.HasRemoteAsync(_remote, cancellationToken).ConfigureAwait(false);
+        var hasRemote = await _repository.Remotes.HasRemoteAsync(_remote, cancellationToken).ConfigureAwait(false);
         if (hasRemote)
         {
             LogFetching(_remote);
-            await _repository.FetchAsync(_remote, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (await _repository.RevParseAsync($"refs/remotes/{_remote}/{branch}^{{commit}}", cancellationToken)
+            await _repository.Remotes.FetchAsync(_remote, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (await _repository.History.RevParseAsync($"refs/remotes/{_remote}/{branch}^{{commit}}", cancellationToken)
                 .ConfigureAwait(false) is { } remoteCommit)
             {
                 return ($"{_remote}/{branch}", remoteCommit);
             }
         }
 
-        var localCommit = await _repository.RevParseAsync($"refs/heads/{branch}^{{commit}}", cancellationToken)
+        var localCommit = await _repository.History.RevParseAsync($"refs/heads/{branch}^{{commit}}", cancellationToken)
             .ConfigureAwait(false);
         return localCommit is not null
             ? (branch, localCommit)

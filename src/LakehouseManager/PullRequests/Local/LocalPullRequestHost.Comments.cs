@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using LakehouseManager.IO;
 
 namespace LakehouseManager.PullRequests.Local;
 
@@ -113,7 +114,9 @@ public sealed partial class LocalPullRequestHost
 
         var folder = CommentFolder(pullRequest);
         Directory.CreateDirectory(folder);
-        using var folderLock = await LocalCommentLock.AcquireAsync(folder, _timeProvider, cancellationToken).ConfigureAwait(false);
+        using var folderLock = await FileLock.AcquireAsync(
+            Path.Combine(folder, ".lock"), "another process posting on this pull request", TimeSpan.FromSeconds(30), _timeProvider,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         var files = CommentFiles(folder).ToList();
         if (token is not null)
         {
@@ -137,17 +140,8 @@ public sealed partial class LocalPullRequestHost
         var number = numbers.Count == 0 ? 1 : numbers.Max() + 1;
         var createdAt = _timeProvider.GetUtcNow();
         var path = Path.Combine(folder, LocalCommentFile.FileName(number, inReplyTo));
-        var temporary = Path.Combine(folder, $".tmp-{Guid.NewGuid():N}.md");
-        try
-        {
-            var text = LocalCommentFile.Format(author, createdAt, inReplyTo, markdown, token);
-            await File.WriteAllTextAsync(temporary, text, s_utf8, cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, path, overwrite: false);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        await AtomicFile.CreateTextAsync(path, LocalCommentFile.Format(author, createdAt, inReplyTo, markdown, token), cancellationToken)
+            .ConfigureAwait(false);
 
         return new PullRequestComment(
             LocalCommentFile.Id(number), author, markdown, createdAt, inReplyTo is { } p ? LocalCommentFile.Id(p) : null,

@@ -25,9 +25,9 @@ public sealed partial class LocalPullRequestHost
     private async Task<PullRequestMerge?> FindMergeAsync(
         string source, string sourceHead, string targetHead, CancellationToken cancellationToken)
     {
-        if (await _repository.IsAncestorAsync(sourceHead, targetHead, cancellationToken).ConfigureAwait(false))
+        if (await _repository.History.IsAncestorAsync(sourceHead, targetHead, cancellationToken).ConfigureAwait(false))
         {
-            if (await _repository.FindWatermarkAsync(sourceHead, source, cancellationToken).ConfigureAwait(false) is null)
+            if (await _repository.History.FindWatermarkAsync(sourceHead, source, cancellationToken).ConfigureAwait(false) is null)
             {
                 return null;
             }
@@ -37,20 +37,20 @@ public sealed partial class LocalPullRequestHost
                 : new PullRequestMerge(null, PullRequestMergeOption.ThreeWay, sourceHead, null);
         }
 
-        var forkPoint = await _repository.MergeBaseAsync(sourceHead, targetHead, cancellationToken).ConfigureAwait(false);
+        var forkPoint = await _repository.History.MergeBaseAsync(sourceHead, targetHead, cancellationToken).ConfigureAwait(false);
         if (forkPoint is null)
         {
             return null;
         }
 
-        var changed = await _repository.DiffNamesAsync(forkPoint, sourceHead, MirrorPath, cancellationToken).ConfigureAwait(false);
+        var changed = await _repository.Objects.DiffNamesAsync(forkPoint, sourceHead, MirrorPath, cancellationToken).ConfigureAwait(false);
         if (changed.Count == 0)
         {
             return null;
         }
 
-        var inSource = await _repository.ReadFilesAsync(sourceHead, changed, cancellationToken).ConfigureAwait(false);
-        var inTarget = await _repository.ReadFilesAsync(targetHead, changed, cancellationToken).ConfigureAwait(false);
+        var inSource = await _repository.Objects.ReadFilesAsync(sourceHead, changed, cancellationToken).ConfigureAwait(false);
+        var inTarget = await _repository.Objects.ReadFilesAsync(targetHead, changed, cancellationToken).ConfigureAwait(false);
         return changed.All(path => SameBytes(inSource[path], inTarget[path]))
             ? new PullRequestMerge(null, PullRequestMergeOption.Squash, sourceHead, null)
             : null;

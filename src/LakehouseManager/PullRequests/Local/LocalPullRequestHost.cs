@@ -89,10 +89,10 @@ public sealed partial class LocalPullRequestHost : IPullRequestHost
         ArgumentNullException.ThrowIfNull(selector);
         var (source, target) = Branches(selector);
         var id = PullRequestId(source, target);
-        var hasRemote = await _repository.HasRemoteAsync(Remote, cancellationToken).ConfigureAwait(false);
+        var hasRemote = await _repository.Remotes.HasRemoteAsync(Remote, cancellationToken).ConfigureAwait(false);
         if (hasRemote)
         {
-            await _repository.FetchAsync(Remote, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _repository.Remotes.FetchAsync(Remote, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         var folder = FolderOf(id);
@@ -106,7 +106,7 @@ public sealed partial class LocalPullRequestHost : IPullRequestHost
             // A merged pull request's branch is often deleted: the last source commit this host saw still tells what
             // was reviewed, if git still has it.
             sourceHead = record?.SourceCommit is { } remembered &&
-                await _repository.RevParseAsync(remembered + "^{commit}", cancellationToken).ConfigureAwait(false) is not null
+                await _repository.History.RevParseAsync(remembered + "^{commit}", cancellationToken).ConfigureAwait(false) is not null
                     ? remembered
                     : throw BranchMissing(source, "--to-ref", hasRemote, record is not null);
         }
@@ -177,13 +177,13 @@ public sealed partial class LocalPullRequestHost : IPullRequestHost
     private async Task<string?> ResolveBranchAsync(string branch, bool hasRemote, CancellationToken cancellationToken)
     {
         if (hasRemote &&
-            await _repository.RevParseAsync($"refs/remotes/{Remote}/{branch}^{{commit}}", cancellationToken)
+            await _repository.History.RevParseAsync($"refs/remotes/{Remote}/{branch}^{{commit}}", cancellationToken)
                 .ConfigureAwait(false) is { } remoteHead)
         {
             return remoteHead;
         }
 
-        return await _repository.RevParseAsync($"refs/heads/{branch}^{{commit}}", cancellationToken).ConfigureAwait(false);
+        return await _repository.History.RevParseAsync($"refs/heads/{branch}^{{commit}}", cancellationToken).ConfigureAwait(false);
     }
 
     private LakehouseException BranchMissing(string branch, string parameter, bool hasRemote, bool hadRecord = false) =>

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LakehouseManager.Pipeline;
+using LakehouseManager.IO;
 using LakehouseManager.Reporting;
 
 namespace LakehouseManager.PullRequests.Local;
@@ -38,7 +38,7 @@ internal sealed record LocalPullRequestRecord(string Id, string SourceBranch, st
     }
 
     public static Task WriteAsync(string folder, LocalPullRequestRecord record, CancellationToken cancellationToken) =>
-        ArtifactFile.WriteAsync(
+        AtomicFile.WriteTextAsync(
             Path.Combine(folder, FileName),
             JsonReport.Write(writer =>
             {

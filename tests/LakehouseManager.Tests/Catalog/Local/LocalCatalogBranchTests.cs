@@ -1,7 +1,7 @@
 using LakehouseManager.Catalog;
 using LakehouseManager.Catalog.Local;
-using LakehouseManager.Tests.Support;
 using LakehouseManager.Naming;
+using LakehouseManager.Tests.Support;
 using Xunit;
 using static LakehouseManager.Tests.Catalog.Local.LocalCatalogTestSupport;
 

@@ -8,11 +8,11 @@ namespace LakehouseManager.Tests.Catalog.Local;
 
 public sealed class LocalCatalogCommitTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_commit_moves_the_branch_and_records_parent_message_author_and_time()
     {
         using var temp = new TempDirectory();
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero));
+        var clock = TestClock.Create(new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero));
         using var catalog = await OpenAsync(temp, clock);
         var before = await catalog.GetBranchAsync("main");
 

@@ -2,16 +2,17 @@ using LakehouseManager.Catalog;
 using LakehouseManager.Catalog.Local;
 using LakehouseManager.Naming;
 using LakehouseManager.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LakehouseManager.Tests.Catalog.Local;
 
 /// <summary>Opening a catalog in a temp folder, and short ways to commit views in tests.</summary>
 internal static class LocalCatalogTestSupport
 {
-    public static Task<LocalCatalog> OpenAsync(TempDirectory temp, ManualTimeProvider? clock = null, string file = "catalog.db") =>
+    public static Task<LocalCatalog> OpenAsync(TempDirectory temp, FakeTimeProvider? clock = null, string file = "catalog.db") =>
         LocalCatalog.OpenAsync(
             temp.Combine(".lakehouse", file),
-            new LocalCatalogOptions { Author = "tester", TimeProvider = clock ?? new ManualTimeProvider() });
+            new LocalCatalogOptions { Author = "tester", TimeProvider = clock ?? TestClock.Create() });
 
     public static ContentKey Key(string path) => ContentKey.ParseSqlPath(path);
 

@@ -12,9 +12,9 @@ public sealed class GitRepositoryBasicsTests
 
         var repository = await GitRepository.InitAsync(sandbox.Combine("repo"), initialBranch: "trunk", options: sandbox.Options);
 
-        Assert.Equal("trunk", await repository.GetCurrentBranchAsync());
-        Assert.Null(await repository.RevParseAsync("HEAD^{commit}"));
-        Assert.True(await repository.IsCleanAsync());
+        Assert.Equal("trunk", await repository.WorkTree.GetCurrentBranchAsync());
+        Assert.Null(await repository.History.RevParseAsync("HEAD^{commit}"));
+        Assert.True(await repository.WorkTree.IsCleanAsync());
     }
 
     [Fact(Timeout = 20_000)]
@@ -39,10 +39,10 @@ public sealed class GitRepositoryBasicsTests
             GitWatermark.Trailers("dev", "0123456789abcdef"));
 
         GitSandbox.WriteFile(repository, "a.sql", "select 1");
-        await repository.StageAsync();
-        var hash = await repository.CommitAsync(message);
+        await repository.WorkTree.StageAsync();
+        var hash = await repository.WorkTree.CommitAsync(message);
 
-        Assert.Equal(hash, await repository.RevParseAsync("HEAD"));
+        Assert.Equal(hash, await repository.History.RevParseAsync("HEAD"));
         Assert.Equal(
             "Mirror Bot <bot@example.com>|Mirror Bot <bot@example.com>\n",
             await sandbox.GitAsync(repository, "log", "-1", "--format=%an <%ae>|%cn <%ce>"));
@@ -58,15 +58,15 @@ public sealed class GitRepositoryBasicsTests
         GitSandbox.WriteFile(clone, "odd/tab\tquote\"nl\n.sql", "select 2");
         File.AppendAllText(Path.Combine(clone.Directory, "README.md"), "more\n");
 
-        var status = await clone.GetStatusAsync();
+        var status = await clone.WorkTree.GetStatusAsync();
 
-        Assert.False(await clone.IsCleanAsync());
+        Assert.False(await clone.WorkTree.IsCleanAsync());
         Assert.Equal(
             ["README.md", "odd/tab\tquote\"nl\n.sql", "vues/café ü.sql"],
             status.Select(e => e.Path).Order(StringComparer.Ordinal));
         Assert.Contains(new GitStatusEntry("README.md", ' ', 'M'), status);
         Assert.True(status.Single(e => e.Path == "vues/café ü.sql").IsUntracked);
-        Assert.Equal(["vues/café ü.sql"], await clone.GetDirtyPathsAsync("vues"));
+        Assert.Equal(["vues/café ü.sql"], await clone.WorkTree.GetDirtyPathsAsync("vues"));
     }
 
     [Fact(Timeout = 20_000)]
@@ -79,11 +79,11 @@ public sealed class GitRepositoryBasicsTests
         GitSandbox.WriteFile(clone, "other.txt", "not staged");
         File.Delete(Path.Combine(clone.Directory, "views/old.sql"));
 
-        await clone.StageAsync("views");
+        await clone.WorkTree.StageAsync("views");
 
-        Assert.True(await clone.HasStagedChangesAsync("views"));
-        Assert.False(await clone.HasStagedChangesAsync("other.txt"));
-        var status = await clone.GetStatusAsync();
+        Assert.True(await clone.WorkTree.HasStagedChangesAsync("views"));
+        Assert.False(await clone.WorkTree.HasStagedChangesAsync("other.txt"));
+        var status = await clone.WorkTree.GetStatusAsync();
         Assert.Contains(new GitStatusEntry("views/new.sql", 'A', ' '), status);
         Assert.Contains(new GitStatusEntry("views/old.sql", 'D', ' '), status);
         Assert.Contains(new GitStatusEntry("other.txt", '?', '?'), status);
@@ -96,15 +96,15 @@ public sealed class GitRepositoryBasicsTests
         var repository = await GitRepository.InitAsync(sandbox.Combine("repo"), options: sandbox.Options);
         GitSandbox.WriteFile(repository, "views/a.sql", "select 1\n");
 
-        var dirty = await repository.GetDirtyPathsAsync();
-        await repository.StageAsync("views");
-        var staged = await repository.HasStagedChangesAsync("views");
-        var hash = await repository.CommitAsync("Bootstrap mirror");
+        var dirty = await repository.WorkTree.GetDirtyPathsAsync();
+        await repository.WorkTree.StageAsync("views");
+        var staged = await repository.WorkTree.HasStagedChangesAsync("views");
+        var hash = await repository.WorkTree.CommitAsync("Bootstrap mirror");
 
         Assert.Equal(["views/a.sql"], dirty);
         Assert.True(staged);
-        Assert.Equal(hash, await repository.RevParseAsync("main"));
-        Assert.False(await repository.HasStagedChangesAsync());
+        Assert.Equal(hash, await repository.History.RevParseAsync("main"));
+        Assert.False(await repository.WorkTree.HasStagedChangesAsync());
     }
 
     [Fact(Timeout = 20_000)]
@@ -113,9 +113,9 @@ public sealed class GitRepositoryBasicsTests
         using var sandbox = new GitSandbox();
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
 
-        await clone.StageAsync("no/such/folder");
+        await clone.WorkTree.StageAsync("no/such/folder");
 
-        Assert.False(await clone.HasStagedChangesAsync());
+        Assert.False(await clone.WorkTree.HasStagedChangesAsync());
     }
 
     [Fact(Timeout = 20_000)]
@@ -123,19 +123,19 @@ public sealed class GitRepositoryBasicsTests
     {
         using var sandbox = new GitSandbox();
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
-        var main = await clone.RevParseAsync("HEAD");
+        var main = await clone.History.RevParseAsync("HEAD");
 
-        await clone.CreateBranchAsync("dev", "main");
-        await clone.CheckoutAsync("dev");
+        await clone.History.CreateBranchAsync("dev", "main");
+        await clone.WorkTree.CheckoutAsync("dev");
 
-        Assert.Equal("dev", await clone.GetCurrentBranchAsync());
-        Assert.Equal(main, await clone.RevParseAsync("dev"));
-        Assert.True(await clone.LocalBranchExistsAsync("dev"));
-        Assert.False(await clone.LocalBranchExistsAsync("nope"));
-        Assert.True(await clone.RemoteTrackingBranchExistsAsync("origin", "main"));
-        Assert.False(await clone.RemoteTrackingBranchExistsAsync("origin", "dev"));
-        Assert.True(await clone.RemoteBranchExistsAsync("origin", "main"));
-        Assert.False(await clone.RemoteBranchExistsAsync("origin", "dev"));
+        Assert.Equal("dev", await clone.WorkTree.GetCurrentBranchAsync());
+        Assert.Equal(main, await clone.History.RevParseAsync("dev"));
+        Assert.True(await clone.History.LocalBranchExistsAsync("dev"));
+        Assert.False(await clone.History.LocalBranchExistsAsync("nope"));
+        Assert.True(await clone.Remotes.RemoteTrackingBranchExistsAsync("origin", "main"));
+        Assert.False(await clone.Remotes.RemoteTrackingBranchExistsAsync("origin", "dev"));
+        Assert.True(await clone.Remotes.RemoteBranchExistsAsync("origin", "main"));
+        Assert.False(await clone.Remotes.RemoteBranchExistsAsync("origin", "dev"));
     }
 
     [Fact(Timeout = 20_000)]
@@ -143,15 +143,15 @@ public sealed class GitRepositoryBasicsTests
     {
         using var sandbox = new GitSandbox();
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
-        await clone.CreateBranchAsync("dev", "main");
+        await clone.History.CreateBranchAsync("dev", "main");
         var moved = await GitSandbox.CommitFileAsync(clone, "x.sql", "select 1", "move main");
 
-        var exception = await Assert.ThrowsAsync<GitException>(() => clone.CreateBranchAsync("dev", "main"));
-        await clone.CreateBranchAsync("dev", "main", force: true);
+        var exception = await Assert.ThrowsAsync<GitException>(() => clone.History.CreateBranchAsync("dev", "main"));
+        await clone.History.CreateBranchAsync("dev", "main", force: true);
 
         Assert.Contains("git branch dev main failed in '" + clone.Directory + "'", exception.Message, StringComparison.Ordinal);
         Assert.Contains("already exists", exception.Message, StringComparison.Ordinal);
-        Assert.Equal(moved, await clone.RevParseAsync("dev"));
+        Assert.Equal(moved, await clone.History.RevParseAsync("dev"));
     }
 
     [Fact(Timeout = 20_000)]
@@ -160,8 +160,8 @@ public sealed class GitRepositoryBasicsTests
         using var sandbox = new GitSandbox();
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
 
-        Assert.Null(await clone.RevParseAsync("no-such-branch"));
-        Assert.Matches("^[0-9a-f]{40}$", await clone.RevParseAsync("origin/main"));
+        Assert.Null(await clone.History.RevParseAsync("no-such-branch"));
+        Assert.Matches("^[0-9a-f]{40}$", await clone.History.RevParseAsync("origin/main"));
     }
 
     [Fact(Timeout = 20_000)]
@@ -172,7 +172,7 @@ public sealed class GitRepositoryBasicsTests
 
         await sandbox.GitAsync(clone, "checkout", "--quiet", "--detach");
 
-        Assert.Null(await clone.GetCurrentBranchAsync());
+        Assert.Null(await clone.WorkTree.GetCurrentBranchAsync());
     }
 
     [Fact(Timeout = 20_000)]
@@ -180,23 +180,23 @@ public sealed class GitRepositoryBasicsTests
     {
         using var sandbox = new GitSandbox();
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
-        var first = await clone.RevParseAsync("HEAD");
+        var first = await clone.History.RevParseAsync("HEAD");
         await GitSandbox.CommitFileAsync(clone, "a.sql", "select 1", "second");
         File.WriteAllText(Path.Combine(clone.Directory, "README.md"), "edited");
 
-        await clone.ResetHardAsync(first!);
+        await clone.WorkTree.ResetHardAsync(first!);
 
-        Assert.Equal(first, await clone.RevParseAsync("HEAD"));
-        Assert.True(await clone.IsCleanAsync());
+        Assert.Equal(first, await clone.History.RevParseAsync("HEAD"));
+        Assert.True(await clone.WorkTree.IsCleanAsync());
         Assert.False(File.Exists(Path.Combine(clone.Directory, "a.sql")));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_argument_that_looks_like_an_option_is_rejected_before_git_runs()
     {
         var repository = new GitRepository(Path.GetTempPath());
 
-        var exception = await Assert.ThrowsAsync<LakehouseException>(() => repository.CheckoutAsync("--orphan"));
+        var exception = await Assert.ThrowsAsync<LakehouseException>(() => repository.WorkTree.CheckoutAsync("--orphan"));
 
         Assert.Contains("'--orphan'", exception.Message, StringComparison.Ordinal);
     }

@@ -10,16 +10,16 @@ public sealed class GitRepositoryHistoryTests
     {
         using var sandbox = new GitSandbox();
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
-        var basis = await clone.RevParseAsync("HEAD");
-        await clone.CreateBranchAsync("dev", "main");
+        var basis = await clone.History.RevParseAsync("HEAD");
+        await clone.History.CreateBranchAsync("dev", "main");
         await GitSandbox.CommitFileAsync(clone, "main.sql", "select 1", "on main");
-        await clone.CheckoutAsync("dev");
+        await clone.WorkTree.CheckoutAsync("dev");
         await GitSandbox.CommitFileAsync(clone, "dev.sql", "select 2", "on dev");
 
-        Assert.True(await clone.IsAncestorAsync(basis!, "dev"));
-        Assert.True(await clone.IsAncestorAsync("dev", "dev"));
-        Assert.False(await clone.IsAncestorAsync("main", "dev"));
-        Assert.Equal(basis, await clone.MergeBaseAsync("main", "dev"));
+        Assert.True(await clone.History.IsAncestorAsync(basis!, "dev"));
+        Assert.True(await clone.History.IsAncestorAsync("dev", "dev"));
+        Assert.False(await clone.History.IsAncestorAsync("main", "dev"));
+        Assert.Equal(basis, await clone.History.MergeBaseAsync("main", "dev"));
     }
 
     [Fact(Timeout = 20_000)]
@@ -29,10 +29,10 @@ public sealed class GitRepositoryHistoryTests
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
         var other = await GitRepository.InitAsync(sandbox.Combine("other"), options: sandbox.Options);
         await GitSandbox.CommitFileAsync(other, "x.sql", "select 1", "unrelated");
-        await clone.AddRemoteAsync("other", other.Directory);
-        await clone.FetchAsync("other", "main");
+        await clone.Remotes.AddRemoteAsync("other", other.Directory);
+        await clone.Remotes.FetchAsync("other", "main");
 
-        Assert.Null(await clone.MergeBaseAsync("main", "other/main"));
+        Assert.Null(await clone.History.MergeBaseAsync("main", "other/main"));
     }
 
     [Fact(Timeout = 20_000)]
@@ -40,16 +40,16 @@ public sealed class GitRepositoryHistoryTests
     {
         using var sandbox = new GitSandbox();
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
-        await clone.CreateBranchAsync("dev", "main");
-        await clone.CheckoutAsync("dev");
+        await clone.History.CreateBranchAsync("dev", "main");
+        await clone.WorkTree.CheckoutAsync("dev");
         var devHead = await GitSandbox.CommitFileAsync(clone, "views/a.sql", "select 1", "on dev");
-        await clone.CheckoutAsync("main");
+        await clone.WorkTree.CheckoutAsync("main");
 
-        var result = await clone.MergeAsync("dev", "Merge pull request 7");
+        var result = await clone.Merges.MergeAsync("dev", "Merge pull request 7");
 
         Assert.True(result.IsSuccess);
-        Assert.Equal(await clone.RevParseAsync("HEAD"), result.CommitHash);
-        Assert.Equal(devHead, await clone.RevParseAsync("HEAD^2"));
+        Assert.Equal(await clone.History.RevParseAsync("HEAD"), result.CommitHash);
+        Assert.Equal(devHead, await clone.History.RevParseAsync("HEAD^2"));
         Assert.Equal("Merge pull request 7\n", await sandbox.GitAsync(clone, "log", "-1", "--format=%s"));
     }
 
@@ -58,19 +58,19 @@ public sealed class GitRepositoryHistoryTests
     {
         using var sandbox = new GitSandbox();
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
-        await clone.CreateBranchAsync("dev", "main");
+        await clone.History.CreateBranchAsync("dev", "main");
         await GitSandbox.CommitFileAsync(clone, "views/a.sql", "select 'main'", "main edit");
-        var mainHead = await clone.RevParseAsync("HEAD");
-        await clone.CheckoutAsync("dev");
+        var mainHead = await clone.History.RevParseAsync("HEAD");
+        await clone.WorkTree.CheckoutAsync("dev");
         await GitSandbox.CommitFileAsync(clone, "views/a.sql", "select 'dev'", "dev edit");
-        await clone.CheckoutAsync("main");
+        await clone.WorkTree.CheckoutAsync("main");
 
-        var result = await clone.MergeAsync("dev", "Merge dev");
+        var result = await clone.Merges.MergeAsync("dev", "Merge dev");
 
         Assert.False(result.IsSuccess);
         Assert.Equal(["views/a.sql"], result.ConflictingPaths);
-        Assert.Equal(mainHead, await clone.RevParseAsync("HEAD"));
-        Assert.True(await clone.IsCleanAsync());
+        Assert.Equal(mainHead, await clone.History.RevParseAsync("HEAD"));
+        Assert.True(await clone.WorkTree.IsCleanAsync());
     }
 
     [Fact(Timeout = 20_000)]
@@ -78,18 +78,18 @@ public sealed class GitRepositoryHistoryTests
     {
         using var sandbox = new GitSandbox();
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
-        await clone.CreateBranchAsync("dev", "main");
-        await clone.CheckoutAsync("dev");
+        await clone.History.CreateBranchAsync("dev", "main");
+        await clone.WorkTree.CheckoutAsync("dev");
         await GitSandbox.CommitFileAsync(clone, "views/a.sql", "select 1", "one");
         await GitSandbox.CommitFileAsync(clone, "views/b.sql", "select 2", "two");
-        await clone.CheckoutAsync("main");
+        await clone.WorkTree.CheckoutAsync("main");
 
-        var merged = await clone.SquashMergeAsync("dev", "Squash dev");
-        var again = await clone.SquashMergeAsync("dev", "Squash dev again");
+        var merged = await clone.Merges.SquashMergeAsync("dev", "Squash dev");
+        var again = await clone.Merges.SquashMergeAsync("dev", "Squash dev again");
 
-        Assert.Equal(await clone.RevParseAsync("HEAD"), merged.CommitHash);
-        Assert.Null(await clone.RevParseAsync("HEAD^2"));
-        Assert.Equal(["views/a.sql", "views/b.sql"], await clone.ListTreeFilesAsync("HEAD", "views"));
+        Assert.Equal(await clone.History.RevParseAsync("HEAD"), merged.CommitHash);
+        Assert.Null(await clone.History.RevParseAsync("HEAD^2"));
+        Assert.Equal(["views/a.sql", "views/b.sql"], await clone.Objects.ListTreeFilesAsync("HEAD", "views"));
         Assert.True(again.IsSuccess);
         Assert.Null(again.CommitHash);
     }
@@ -99,16 +99,16 @@ public sealed class GitRepositoryHistoryTests
     {
         using var sandbox = new GitSandbox();
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
-        await clone.CreateBranchAsync("dev", "main");
+        await clone.History.CreateBranchAsync("dev", "main");
         await GitSandbox.CommitFileAsync(clone, "a.sql", "select 'main'", "main edit");
-        await clone.CheckoutAsync("dev");
+        await clone.WorkTree.CheckoutAsync("dev");
         await GitSandbox.CommitFileAsync(clone, "a.sql", "select 'dev'", "dev edit");
-        await clone.CheckoutAsync("main");
+        await clone.WorkTree.CheckoutAsync("main");
 
-        var result = await clone.SquashMergeAsync("dev", "Squash dev");
+        var result = await clone.Merges.SquashMergeAsync("dev", "Squash dev");
 
         Assert.Equal(["a.sql"], result.ConflictingPaths);
-        Assert.True(await clone.IsCleanAsync());
+        Assert.True(await clone.WorkTree.IsCleanAsync());
     }
 
     [Fact(Timeout = 20_000)]
@@ -116,16 +116,16 @@ public sealed class GitRepositoryHistoryTests
     {
         using var sandbox = new GitSandbox();
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
-        await clone.CreateBranchAsync("dev", "main");
+        await clone.History.CreateBranchAsync("dev", "main");
         var upstream = await GitSandbox.CommitFileAsync(clone, "main.sql", "select 1", "main");
-        await clone.CheckoutAsync("dev");
+        await clone.WorkTree.CheckoutAsync("dev");
         await GitSandbox.CommitFileAsync(clone, "dev.sql", "select 2", "dev");
 
-        var result = await clone.RebaseAsync("main");
+        var result = await clone.Merges.RebaseAsync("main");
 
         Assert.True(result.IsSuccess);
-        Assert.Equal(await clone.RevParseAsync("HEAD"), result.Head);
-        Assert.Equal(upstream, await clone.RevParseAsync("HEAD~1"));
+        Assert.Equal(await clone.History.RevParseAsync("HEAD"), result.Head);
+        Assert.Equal(upstream, await clone.History.RevParseAsync("HEAD~1"));
     }
 
     [Fact(Timeout = 20_000)]
@@ -133,18 +133,18 @@ public sealed class GitRepositoryHistoryTests
     {
         using var sandbox = new GitSandbox();
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
-        await clone.CreateBranchAsync("dev", "main");
+        await clone.History.CreateBranchAsync("dev", "main");
         await GitSandbox.CommitFileAsync(clone, "views/a.sql", "select 'main'", "main");
-        await clone.CheckoutAsync("dev");
+        await clone.WorkTree.CheckoutAsync("dev");
         var devHead = await GitSandbox.CommitFileAsync(clone, "views/a.sql", "select 'dev'", "dev");
 
-        var result = await clone.RebaseAsync("main");
+        var result = await clone.Merges.RebaseAsync("main");
 
         Assert.False(result.IsSuccess);
         Assert.Equal(["views/a.sql"], result.ConflictingPaths);
-        Assert.Equal(devHead, await clone.RevParseAsync("HEAD"));
-        Assert.Equal("dev", await clone.GetCurrentBranchAsync());
-        Assert.True(await clone.IsCleanAsync());
+        Assert.Equal(devHead, await clone.History.RevParseAsync("HEAD"));
+        Assert.Equal("dev", await clone.WorkTree.GetCurrentBranchAsync());
+        Assert.True(await clone.WorkTree.IsCleanAsync());
     }
 
     [Fact(Timeout = 20_000)]
@@ -153,7 +153,7 @@ public sealed class GitRepositoryHistoryTests
         using var sandbox = new GitSandbox();
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
 
-        var exception = await Assert.ThrowsAsync<GitException>(() => clone.RebaseAsync("no-such-upstream"));
+        var exception = await Assert.ThrowsAsync<GitException>(() => clone.Merges.RebaseAsync("no-such-upstream"));
 
         Assert.Equal("rebase no-such-upstream", exception.Operation);
         Assert.Equal(clone.Directory, exception.Repository);

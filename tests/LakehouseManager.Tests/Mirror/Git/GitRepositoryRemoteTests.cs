@@ -10,15 +10,15 @@ public sealed class GitRepositoryRemoteTests
     {
         using var sandbox = new GitSandbox();
         var (remote, clone) = await sandbox.CreateRemoteAndCloneAsync();
-        await clone.CreateBranchAsync("dev", "main");
-        await clone.CheckoutAsync("dev");
+        await clone.History.CreateBranchAsync("dev", "main");
+        await clone.WorkTree.CheckoutAsync("dev");
         var head = await GitSandbox.CommitFileAsync(clone, "views/a.sql", "select 1", "dev work");
 
-        var result = await clone.PushAsync("origin", "dev");
+        var result = await clone.Remotes.PushAsync("origin", "dev");
 
         Assert.Equal(GitPushStatus.Pushed, result.Status);
-        Assert.True(await clone.RemoteBranchExistsAsync("origin", "dev"));
-        Assert.Equal(head, await remote.RevParseAsync("refs/heads/dev"));
+        Assert.True(await clone.Remotes.RemoteBranchExistsAsync("origin", "dev"));
+        Assert.Equal(head, await remote.History.RevParseAsync("refs/heads/dev"));
     }
 
     [Fact(Timeout = 30_000)]
@@ -30,19 +30,19 @@ public sealed class GitRepositoryRemoteTests
         await GitSandbox.CommitFileAsync(first, "views/a.sql", "select 'a'", "first");
         await GitSandbox.CommitFileAsync(second, "views/b.sql", "select 'b'", "second");
 
-        var winner = await first.PushAsync("origin", "main");
-        var loser = await second.PushAsync("origin", "main");
-        await second.FetchAsync("origin", "main");
-        var rebase = await second.RebaseAsync("origin/main");
-        var retry = await second.PushAsync("origin", "main");
+        var winner = await first.Remotes.PushAsync("origin", "main");
+        var loser = await second.Remotes.PushAsync("origin", "main");
+        await second.Remotes.FetchAsync("origin", "main");
+        var rebase = await second.Merges.RebaseAsync("origin/main");
+        var retry = await second.Remotes.PushAsync("origin", "main");
 
         Assert.Equal(GitPushStatus.Pushed, winner.Status);
         Assert.Equal(GitPushStatus.RemoteMoved, loser.Status);
         Assert.Contains("rejected", loser.Summary, StringComparison.Ordinal);
         Assert.True(rebase.IsSuccess);
         Assert.Equal(GitPushStatus.Pushed, retry.Status);
-        Assert.Equal(["views/a.sql", "views/b.sql"], await remote.ListTreeFilesAsync("main", "views"));
-        Assert.Equal(await second.RevParseAsync("HEAD"), await remote.RevParseAsync("main"));
+        Assert.Equal(["views/a.sql", "views/b.sql"], await remote.Objects.ListTreeFilesAsync("main", "views"));
+        Assert.Equal(await second.History.RevParseAsync("HEAD"), await remote.History.RevParseAsync("main"));
     }
 
     [Fact(Timeout = 30_000)]
@@ -53,16 +53,16 @@ public sealed class GitRepositoryRemoteTests
         var second = await sandbox.CloneAsync(remote, "second");
         await GitSandbox.CommitFileAsync(first, "views/a.sql", "select 'human'", "human edit");
         var ours = await GitSandbox.CommitFileAsync(second, "views/a.sql", "select 'catalog'", "mirror");
-        await first.PushAsync("origin", "main");
+        await first.Remotes.PushAsync("origin", "main");
 
-        var rejected = await second.PushAsync("origin", "main");
-        await second.FetchAsync("origin", "main");
-        var rebase = await second.RebaseAsync("origin/main");
+        var rejected = await second.Remotes.PushAsync("origin", "main");
+        await second.Remotes.FetchAsync("origin", "main");
+        var rebase = await second.Merges.RebaseAsync("origin/main");
 
         Assert.Equal(GitPushStatus.RemoteMoved, rejected.Status);
         Assert.Equal(["views/a.sql"], rebase.ConflictingPaths);
-        Assert.Equal(ours, await second.RevParseAsync("HEAD"));
-        Assert.True(await second.IsCleanAsync());
+        Assert.Equal(ours, await second.History.RevParseAsync("HEAD"));
+        Assert.True(await second.WorkTree.IsCleanAsync());
     }
 
     [Fact(Timeout = 20_000)]
@@ -74,7 +74,7 @@ public sealed class GitRepositoryRemoteTests
         var clone = await sandbox.CloneAsync(target, "clone");
         await GitSandbox.CommitFileAsync(clone, "b.sql", "select 2", "change");
 
-        var exception = await Assert.ThrowsAsync<GitException>(() => clone.PushAsync("origin", "main"));
+        var exception = await Assert.ThrowsAsync<GitException>(() => clone.Remotes.PushAsync("origin", "main"));
 
         Assert.Equal("push origin main", exception.Operation);
         Assert.Contains("remote rejected", exception.Message, StringComparison.Ordinal);
@@ -86,7 +86,7 @@ public sealed class GitRepositoryRemoteTests
         using var sandbox = new GitSandbox();
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
 
-        var exception = await Assert.ThrowsAsync<GitException>(() => clone.FetchAsync("origin", "nope"));
+        var exception = await Assert.ThrowsAsync<GitException>(() => clone.Remotes.FetchAsync("origin", "nope"));
 
         Assert.Contains("git fetch origin nope failed in", exception.Message, StringComparison.Ordinal);
         Assert.Contains("couldn't find remote ref", exception.Message, StringComparison.Ordinal);
@@ -98,16 +98,16 @@ public sealed class GitRepositoryRemoteTests
         using var sandbox = new GitSandbox();
         var (remote, first) = await sandbox.CreateRemoteAndCloneAsync("first");
         var second = await sandbox.CloneAsync(remote, "second");
-        await first.CreateBranchAsync("dev", "main");
-        await first.PushAsync("origin", "dev");
+        await first.History.CreateBranchAsync("dev", "main");
+        await first.Remotes.PushAsync("origin", "dev");
 
-        await second.FetchAsync("origin");
-        var afterCreate = await second.RemoteTrackingBranchExistsAsync("origin", "dev");
+        await second.Remotes.FetchAsync("origin");
+        var afterCreate = await second.Remotes.RemoteTrackingBranchExistsAsync("origin", "dev");
         await sandbox.GitAsync(first, "push", "--quiet", "origin", "--delete", "dev");
-        await second.FetchAsync("origin");
+        await second.Remotes.FetchAsync("origin");
 
         Assert.True(afterCreate);
-        Assert.False(await second.RemoteTrackingBranchExistsAsync("origin", "dev"));
+        Assert.False(await second.Remotes.RemoteTrackingBranchExistsAsync("origin", "dev"));
     }
 
     [Fact(Timeout = 20_000)]
@@ -115,7 +115,7 @@ public sealed class GitRepositoryRemoteTests
     {
         using var sandbox = new GitSandbox();
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
-        await clone.AddRemoteAsync("secret", "http://user:hunter2-pat@127.0.0.1:9/repo.git");
+        await clone.Remotes.AddRemoteAsync("secret", "http://user:hunter2-pat@127.0.0.1:9/repo.git");
 
         var exception = await Assert.ThrowsAsync<GitException>(
             () => GitRepository.CloneAsync("http://user:hunter2-pat@127.0.0.1:9/repo.git", sandbox.Combine("x"), options: sandbox.Options));

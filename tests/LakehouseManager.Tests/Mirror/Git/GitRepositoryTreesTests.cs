@@ -13,13 +13,30 @@ public sealed class GitRepositoryTreesTests
         var repository = await GitRepository.InitAsync(sandbox.Combine("repo"), options: sandbox.Options);
         var bytes = Encoding.UTF8.GetBytes("select 1\r\nfrom t\nwhere x = 'é'\r\n\n");
         File.WriteAllBytes(Path.Combine(repository.Directory, "v.sql"), bytes);
-        await repository.StageAsync();
-        var commit = await repository.CommitAsync("add view");
+        await repository.WorkTree.StageAsync();
+        var commit = await repository.WorkTree.CommitAsync("add view");
 
-        var stored = await repository.ReadFileAsync(commit, "v.sql");
+        var stored = await repository.Objects.ReadFileAsync(commit, "v.sql");
 
         Assert.Equal(bytes, stored);
-        Assert.True(await repository.IsCleanAsync());
+        Assert.True(await repository.WorkTree.IsCleanAsync());
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Bytes_that_are_not_text_are_read_back_exactly_beside_other_files()
+    {
+        using var sandbox = new GitSandbox();
+        var repository = await GitRepository.InitAsync(sandbox.Combine("repo"), options: sandbox.Options);
+        byte[] binary = [0x00, 0xFF, 0xFE, 0x0D, 0x0A, 0x80, (byte)'\n'];
+        File.WriteAllBytes(Path.Combine(repository.Directory, "blob.bin"), binary);
+        File.WriteAllText(Path.Combine(repository.Directory, "next.sql"), "select 2\n");
+        await repository.WorkTree.StageAsync();
+        var commit = await repository.WorkTree.CommitAsync("add files");
+
+        var files = await repository.Objects.ReadFilesAsync(commit, ["blob.bin", "next.sql"]);
+
+        Assert.Equal(binary, files["blob.bin"]);
+        Assert.Equal("select 2\n"u8.ToArray(), files["next.sql"]);
     }
 
     [Fact(Timeout = 20_000)]
@@ -29,13 +46,13 @@ public sealed class GitRepositoryTreesTests
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
         await GitSandbox.CommitFileAsync(clone, "views/a b/ü.sql", "select 1\n", "add");
 
-        var files = await clone.ReadFilesAsync("HEAD", ["views/a b/ü.sql", "views/missing.sql", "views/a b", "README.md"]);
+        var files = await clone.Objects.ReadFilesAsync("HEAD", ["views/a b/ü.sql", "views/missing.sql", "views/a b", "README.md"]);
 
         Assert.Equal("select 1\n"u8.ToArray(), files["views/a b/ü.sql"]);
         Assert.Null(files["views/missing.sql"]);
         Assert.Null(files["views/a b"]);
         Assert.Equal("mirror\n"u8.ToArray(), files["README.md"]);
-        Assert.Null(await clone.ReadFileAsync("HEAD~1", "views/a b/ü.sql"));
+        Assert.Null(await clone.Objects.ReadFileAsync("HEAD~1", "views/a b/ü.sql"));
     }
 
     [Fact(Timeout = 20_000)]
@@ -44,7 +61,7 @@ public sealed class GitRepositoryTreesTests
         using var sandbox = new GitSandbox();
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
 
-        var exception = await Assert.ThrowsAsync<GitException>(() => clone.ReadFileAsync("nope", "README.md"));
+        var exception = await Assert.ThrowsAsync<GitException>(() => clone.Objects.ReadFileAsync("nope", "README.md"));
 
         Assert.Contains("'nope' is not a commit", exception.Message, StringComparison.Ordinal);
     }
@@ -55,22 +72,22 @@ public sealed class GitRepositoryTreesTests
         using var sandbox = new GitSandbox();
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
         await GitSandbox.CommitFileAsync(clone, "views/sales/orders.sql", "select 1", "one");
-        var first = await clone.RevParseAsync("HEAD");
+        var first = await clone.History.RevParseAsync("HEAD");
         await GitSandbox.CommitFileAsync(clone, "views/ventes/entrée*.sql", "select 2", "two");
         GitSandbox.WriteFile(clone, "views/staged.sql", "select 3");
-        await clone.StageAsync("views");
+        await clone.WorkTree.StageAsync("views");
         GitSandbox.WriteFile(clone, "views/untracked.sql", "select 4");
 
-        Assert.Equal(["views/sales/orders.sql"], await clone.ListTreeFilesAsync(first!, "views"));
+        Assert.Equal(["views/sales/orders.sql"], await clone.Objects.ListTreeFilesAsync(first!, "views"));
         Assert.Equal(
             ["views/sales/orders.sql", "views/ventes/entrée*.sql"],
-            await clone.ListTreeFilesAsync("HEAD", "views"));
+            await clone.Objects.ListTreeFilesAsync("HEAD", "views"));
         Assert.Equal(
             ["README.md", "views/sales/orders.sql", "views/ventes/entrée*.sql"],
-            await clone.ListTreeFilesAsync("HEAD"));
+            await clone.Objects.ListTreeFilesAsync("HEAD"));
         Assert.Equal(
             ["views/sales/orders.sql", "views/staged.sql", "views/ventes/entrée*.sql"],
-            await clone.ListIndexFilesAsync("views"));
+            await clone.WorkTree.ListIndexFilesAsync("views"));
     }
 
     [Fact(Timeout = 20_000)]
@@ -81,7 +98,7 @@ public sealed class GitRepositoryTreesTests
         await GitSandbox.CommitFileAsync(clone, "v*/a.sql", "select 1", "star folder");
         await GitSandbox.CommitFileAsync(clone, "views/b.sql", "select 2", "plain folder");
 
-        Assert.Equal(["v*/a.sql"], await clone.ListTreeFilesAsync("HEAD", "v*"));
+        Assert.Equal(["v*/a.sql"], await clone.Objects.ListTreeFilesAsync("HEAD", "v*"));
     }
 
     [Fact(Timeout = 20_000)]
@@ -91,14 +108,14 @@ public sealed class GitRepositoryTreesTests
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
         await GitSandbox.CommitFileAsync(clone, "views/keep.sql", "select 1", "base");
         await GitSandbox.CommitFileAsync(clone, "views/old.sql", "select 2 -- long enough to be a rename", "old");
-        var from = await clone.RevParseAsync("HEAD");
+        var from = await clone.History.RevParseAsync("HEAD");
         await sandbox.GitAsync(clone, "mv", "views/old.sql", "views/renamed.sql");
         GitSandbox.WriteFile(clone, "views/café.sql", "select 3");
         GitSandbox.WriteFile(clone, "outside.txt", "x");
-        await clone.StageAsync();
-        var to = await clone.CommitAsync("changes");
+        await clone.WorkTree.StageAsync();
+        var to = await clone.WorkTree.CommitAsync("changes");
 
-        var changed = await clone.DiffNamesAsync(from!, to, "views");
+        var changed = await clone.Objects.DiffNamesAsync(from!, to, "views");
 
         Assert.Equal(["views/café.sql", "views/old.sql", "views/renamed.sql"], changed.Order(StringComparer.Ordinal));
     }
@@ -111,7 +128,7 @@ public sealed class GitRepositoryTreesTests
         await GitSandbox.CommitFileAsync(clone, "views/a.sql", "select 1", "base");
         File.WriteAllText(Path.Combine(clone.Directory, "views/a.sql"), "select 2");
 
-        Assert.Equal(["views/a.sql"], await clone.DiffNamesAsync("HEAD", null, "views"));
-        Assert.Empty(await clone.DiffNamesAsync("HEAD", "HEAD", "views"));
+        Assert.Equal(["views/a.sql"], await clone.Objects.DiffNamesAsync("HEAD", null, "views"));
+        Assert.Empty(await clone.Objects.DiffNamesAsync("HEAD", "HEAD", "views"));
     }
 }

@@ -1,24 +1,27 @@
 using LakehouseManager.Mirror.Git;
-using LakehouseManager.Processes;
 using LakehouseManager.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace LakehouseManager.Tests.Mirror.Git;
 
 /// <summary>
 /// Real git repositories in a temp directory: a bare "remote" and clones of it. git runs with a global config of the
-/// test's own (empty unless a test says otherwise) so the machine's configuration cannot change the results.
+/// test's own (empty unless a test says otherwise) so the machine's configuration cannot change the results, and on a
+/// fake clock, so commit dates are the same on every run and a test that needs a later commit advances the clock.
 /// </summary>
 internal sealed class GitSandbox : IDisposable
 {
     private readonly TempDirectory _directory = new("lhm-git");
 
-    public GitSandbox(string globalConfig = "")
+    public GitSandbox(string globalConfig = "", FakeTimeProvider? clock = null)
     {
+        Clock = clock ?? TestClock.Create();
         var configPath = _directory.Combine("global.gitconfig");
         File.WriteAllText(configPath, globalConfig);
         Options = new GitOptions
         {
+            TimeProvider = Clock,
             EnvironmentVariables = new Dictionary<string, string?>
             {
                 ["GIT_CONFIG_GLOBAL"] = configPath,
@@ -31,6 +34,9 @@ internal sealed class GitSandbox : IDisposable
 
     public GitOptions Options { get; }
 
+    /// <summary>The clock of every git call made with <see cref="Options"/>: the dates of the commits.</summary>
+    public FakeTimeProvider Clock { get; }
+
     public string Root => _directory.Path;
 
     public string Combine(params string[] parts) => _directory.Combine(parts);
@@ -41,8 +47,8 @@ internal sealed class GitSandbox : IDisposable
         var remote = await GitRepository.InitAsync(Combine("remote.git"), bare: true, options: Options);
         var seed = await GitRepository.InitAsync(Combine("seed"), options: Options);
         await CommitFileAsync(seed, "README.md", "mirror\n", "Initial commit");
-        await seed.AddRemoteAsync("origin", remote.Directory);
-        Assert.True((await seed.PushAsync("origin", "main")).IsPushed);
+        await seed.Remotes.AddRemoteAsync("origin", remote.Directory);
+        Assert.True((await seed.Remotes.PushAsync("origin", "main")).IsPushed);
         var clone = await CloneAsync(remote, cloneName);
         return (remote, clone);
     }
@@ -53,8 +59,8 @@ internal sealed class GitSandbox : IDisposable
     public static async Task<string> CommitFileAsync(GitRepository repository, string path, string content, string message)
     {
         WriteFile(repository, path, content);
-        await repository.StageAsync();
-        return await repository.CommitAsync(message);
+        await repository.WorkTree.StageAsync();
+        return await repository.WorkTree.CommitAsync(message);
     }
 
     public static void WriteFile(GitRepository repository, string path, string content)
@@ -64,11 +70,10 @@ internal sealed class GitSandbox : IDisposable
         File.WriteAllText(full, content);
     }
 
-    /// <summary>Runs git directly (for checks the repository class does not offer), with the sandbox's config.</summary>
+    /// <summary>Runs git directly (for checks the repository class does not offer), through the repository's runner.</summary>
     public async Task<string> GitAsync(GitRepository repository, params string[] arguments)
     {
-        var result = await Cli.Wrap("git").WithWorkingDirectory(repository.Directory).WithArguments(arguments)
-            .WithEnvironmentVariables(Options.EnvironmentVariables).ExecuteBufferedAsync();
+        var result = await repository.Runner.RunAsync(string.Join(' ', arguments), a => a.Add(arguments), CancellationToken.None);
         return result.StandardOutput;
     }
 
@@ -91,9 +96,7 @@ internal sealed class GitSandbox : IDisposable
                 .Append($"M 100644 inline f.sql\ndata {8 + (i % 10).ToString(System.Globalization.CultureInfo.InvariantCulture).Length}\nselect {i % 10}\n\n");
         }
 
-        await Cli.Wrap("git").WithWorkingDirectory(repository.Directory).WithArguments(["fast-import", "--quiet"])
-            .WithEnvironmentVariables(Options.EnvironmentVariables).WithStandardInput(script.ToString())
-            .ExecuteBufferedAsync();
+        await repository.Runner.RunAsync("fast-import", a => a.Add("fast-import").Add("--quiet"), CancellationToken.None, script.ToString());
         await GitAsync(repository, "reset", "--quiet", "--hard", "main");
     }
 }

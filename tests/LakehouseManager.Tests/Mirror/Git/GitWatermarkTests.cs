@@ -17,8 +17,8 @@ public sealed class GitWatermarkTests
     private static async Task<string> CommitAsync(GitRepository repository, string file, string message)
     {
         GitSandbox.WriteFile(repository, file, message);
-        await repository.StageAsync();
-        return await repository.CommitAsync(message);
+        await repository.WorkTree.StageAsync();
+        return await repository.WorkTree.CommitAsync(message);
     }
 
     [Fact(Timeout = 20_000)]
@@ -27,7 +27,7 @@ public sealed class GitWatermarkTests
         using var sandbox = new GitSandbox();
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
 
-        Assert.Null(await clone.FindWatermarkAsync());
+        Assert.Null(await clone.History.FindWatermarkAsync());
     }
 
     [Fact(Timeout = 20_000)]
@@ -39,7 +39,7 @@ public sealed class GitWatermarkTests
         var nearest = await CommitMirrorAsync(clone, "b.sql", "dev", HashB);
         await CommitAsync(clone, "c.sql", "Human edit of a view");
 
-        var watermark = await clone.FindWatermarkAsync();
+        var watermark = await clone.History.FindWatermarkAsync();
 
         Assert.Equal(new GitWatermark(nearest, "dev", HashB), watermark);
     }
@@ -53,7 +53,7 @@ public sealed class GitWatermarkTests
         await CommitAsync(clone, "b.sql", $"Fix view\n\nCatalog-Ref: dev\nCatalog-Commit: {HashB}\n\nThe lines above were pasted from a log.");
         await CommitAsync(clone, "c.sql", $"Explain\n\nWe reset Catalog-Commit: {HashB} and\nCatalog-Ref: main in prose.");
 
-        var watermark = await clone.FindWatermarkAsync();
+        var watermark = await clone.History.FindWatermarkAsync();
 
         Assert.Equal(new GitWatermark(real, "dev", HashA), watermark);
     }
@@ -68,7 +68,7 @@ public sealed class GitWatermarkTests
         await CommitAsync(clone, "c.sql", "Not a hash\n\nCatalog-Ref: dev\nCatalog-Commit: not-a-hash\n");
         await CommitAsync(clone, "d.sql", $"Only the hash\n\nCatalog-Commit: {HashB}\n");
 
-        var watermark = await clone.FindWatermarkAsync();
+        var watermark = await clone.History.FindWatermarkAsync();
 
         Assert.Equal(new GitWatermark(valid, "dev", HashA), watermark);
     }
@@ -78,13 +78,13 @@ public sealed class GitWatermarkTests
     {
         using var sandbox = new GitSandbox();
         var (_, clone) = await sandbox.CreateRemoteAndCloneAsync();
-        await clone.CreateBranchAsync("dev", "main");
+        await clone.History.CreateBranchAsync("dev", "main");
         var onMain = await CommitMirrorAsync(clone, "main.sql", "main", HashA);
-        await clone.CheckoutAsync("dev");
+        await clone.WorkTree.CheckoutAsync("dev");
         await CommitAsync(clone, "dev.sql", "Human work on dev");
-        await clone.MergeAsync("main", "Merge main into dev");
+        await clone.Merges.MergeAsync("main", "Merge main into dev");
 
-        var watermark = await clone.FindWatermarkAsync("dev");
+        var watermark = await clone.History.FindWatermarkAsync("dev");
 
         Assert.Equal(new GitWatermark(onMain, "main", HashA), watermark);
     }
@@ -97,7 +97,7 @@ public sealed class GitWatermarkTests
         var older = await CommitMirrorAsync(clone, "a.sql", "dev", HashA);
         await CommitMirrorAsync(clone, "b.sql", "dev", HashB);
 
-        Assert.Equal(new GitWatermark(older, "dev", HashA), await clone.FindWatermarkAsync("HEAD~1"));
+        Assert.Equal(new GitWatermark(older, "dev", HashA), await clone.History.FindWatermarkAsync("HEAD~1"));
     }
 
     [Fact(Timeout = 30_000)]
@@ -108,11 +108,11 @@ public sealed class GitWatermarkTests
         var watermarkMessage = GitCommitMessage.Compose("Mirror dev", null, GitWatermark.Trailers("dev", HashA));
         await sandbox.FastImportAsync(repository, 3000, watermarkAt: 10, watermarkMessage);
 
-        var watermark = await repository.FindWatermarkAsync();
+        var watermark = await repository.History.FindWatermarkAsync();
 
         Assert.NotNull(watermark);
         Assert.Equal(HashA, watermark.CatalogHash);
-        Assert.Equal(await repository.RevParseAsync("HEAD~2990"), watermark.GitCommit);
+        Assert.Equal(await repository.History.RevParseAsync("HEAD~2990"), watermark.GitCommit);
     }
 
     [Fact(Timeout = 20_000)]
@@ -121,7 +121,7 @@ public sealed class GitWatermarkTests
         using var sandbox = new GitSandbox();
         var repository = await GitRepository.InitAsync(sandbox.Combine("empty"), options: sandbox.Options);
 
-        Assert.Null(await repository.FindWatermarkAsync());
-        await Assert.ThrowsAsync<GitException>(() => repository.FindWatermarkAsync("no-such-branch"));
+        Assert.Null(await repository.History.FindWatermarkAsync());
+        await Assert.ThrowsAsync<GitException>(() => repository.History.FindWatermarkAsync("no-such-branch"));
     }
 }

@@ -1,10 +1,10 @@
-using LakehouseManager.DataTests;
 using LakehouseManager.Catalog.Local;
-using LakehouseManager.DataTests.Parsing;
-using LakehouseManager.Fakes.Dremio;
 using LakehouseManager.Composition;
-using LakehouseManager.Pipeline.DataTests;
+using LakehouseManager.DataTests;
+using LakehouseManager.DataTests.Parsing;
 using LakehouseManager.Demo;
+using LakehouseManager.Fakes.Dremio;
+using LakehouseManager.Pipeline.DataTests;
 using LakehouseManager.Tests.Dremio;
 using Xunit;
 

@@ -4,6 +4,7 @@ using LakehouseManager.Pipeline.DataTests;
 using LakehouseManager.Tests.Mirror.Git;
 using LakehouseManager.Tests.Pipeline.Demo;
 using LakehouseManager.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LakehouseManager.Tests.Pipeline.DataTests;
 
@@ -27,7 +28,7 @@ internal sealed class RunDataTestsFixture : IDisposable
 
     public LocalCatalog Catalog { get; }
 
-    public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 14, 9, 26, 53, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 14, 9, 26, 53, TimeSpan.Zero));
 
     public string ArtifactsDirectory => Temp.Combine("artifacts");
 
@@ -46,7 +47,7 @@ internal sealed class RunDataTestsFixture : IDisposable
         var repository = await GitRepository.InitAsync(Sandbox.Combine("mirror"), options: Sandbox.Options);
         await GitSandbox.CommitFileAsync(repository, "README.md", "mirror\n", "Initial commit");
         await CommitOnBranchAsync(repository, branch, "main", files);
-        await repository.CheckoutAsync("main");
+        await repository.WorkTree.CheckoutAsync("main");
         return repository;
     }
 
@@ -56,17 +57,17 @@ internal sealed class RunDataTestsFixture : IDisposable
     {
         if (from is not null)
         {
-            await repository.CreateBranchAsync(branch, from);
+            await repository.History.CreateBranchAsync(branch, from);
         }
 
-        await repository.CheckoutAsync(branch);
+        await repository.WorkTree.CheckoutAsync(branch);
         foreach (var (path, content) in files)
         {
             GitSandbox.WriteFile(repository, path, content);
         }
 
-        await repository.StageAsync();
-        return await repository.CommitAsync($"Tests on {branch}");
+        await repository.WorkTree.StageAsync();
+        return await repository.WorkTree.CommitAsync($"Tests on {branch}");
     }
 
     public RunDataTestsSettings Settings(GitRepository repository, string testsPath, string branch = "dev") => new()

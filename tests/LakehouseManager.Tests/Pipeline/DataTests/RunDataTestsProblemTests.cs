@@ -1,9 +1,9 @@
+using LakehouseManager.Composition;
 using LakehouseManager.DataTests.Parsing;
+using LakehouseManager.Demo;
 using LakehouseManager.Dremio;
 using LakehouseManager.Fakes.Dremio;
-using LakehouseManager.Composition;
 using LakehouseManager.Pipeline.DataTests;
-using LakehouseManager.Demo;
 using LakehouseManager.Tests.Dremio;
 using Xunit;
 

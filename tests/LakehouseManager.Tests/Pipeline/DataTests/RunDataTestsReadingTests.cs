@@ -1,6 +1,6 @@
 using LakehouseManager.DataTests.Parsing;
-using LakehouseManager.Pipeline.DataTests;
 using LakehouseManager.Demo;
+using LakehouseManager.Pipeline.DataTests;
 using LakehouseManager.Tests.Mirror.Git;
 using Xunit;
 
@@ -17,7 +17,7 @@ public sealed class RunDataTestsReadingTests
         // Arrange: dev holds the YAML file; main is checked out, with a broken file of the same name in the working tree.
         using var fixture = await RunDataTestsFixture.CreateAsync();
         var repository = await fixture.CreateRepositoryAsync("dev", (DemoDataTests.YamlPath, DemoDataTests.Yaml));
-        var devHead = await repository.RevParseAsync("refs/heads/dev");
+        var devHead = await repository.History.RevParseAsync("refs/heads/dev");
         GitSandbox.WriteFile(repository, DemoDataTests.YamlPath, "tests: [ this is not what dev holds");
 
         // Act
@@ -29,7 +29,7 @@ public sealed class RunDataTestsReadingTests
         Assert.Equal(DemoDataTests.Yaml, result.TestsFile.Text);
         Assert.Equal(9, result.Run.Total);
         Assert.Equal(DemoDataTests.YamlPath, result.Run.Source);
-        Assert.Equal("main", await repository.GetCurrentBranchAsync());
+        Assert.Equal("main", await repository.WorkTree.GetCurrentBranchAsync());
     }
 
     [Fact(Timeout = 30_000)]
@@ -40,11 +40,11 @@ public sealed class RunDataTestsReadingTests
         var (remote, mirror) = await fixture.Sandbox.CreateRemoteAndCloneAsync("mirror");
         var author = await fixture.Sandbox.CloneAsync(remote, "author");
         await RunDataTestsFixture.CommitOnBranchAsync(author, "dev", "main", (DemoDataTests.JsonPath, OneTest));
-        Assert.True((await author.PushAsync("origin", "dev")).IsPushed);
-        await mirror.FetchAsync("origin", "dev");
-        await mirror.CreateBranchAsync("dev", "origin/dev");
+        Assert.True((await author.Remotes.PushAsync("origin", "dev")).IsPushed);
+        await mirror.Remotes.FetchAsync("origin", "dev");
+        await mirror.History.CreateBranchAsync("dev", "origin/dev");
         var newer = await RunDataTestsFixture.CommitOnBranchAsync(author, "dev", null, (DemoDataTests.JsonPath, DemoDataTests.Json));
-        Assert.True((await author.PushAsync("origin", "dev")).IsPushed);
+        Assert.True((await author.Remotes.PushAsync("origin", "dev")).IsPushed);
 
         // Act
         var result = await fixture.UseCase().RunAsync(fixture.Settings(mirror, DemoDataTests.JsonPath));
@@ -53,7 +53,7 @@ public sealed class RunDataTestsReadingTests
         Assert.Equal("origin/dev", result.TestsFile.Ref);
         Assert.Equal(newer, result.TestsFile.Commit);
         Assert.Equal(6, result.Run.Total);
-        Assert.NotEqual(newer, await mirror.RevParseAsync("refs/heads/dev"));
+        Assert.NotEqual(newer, await mirror.History.RevParseAsync("refs/heads/dev"));
     }
 
     [Fact(Timeout = 30_000)]
@@ -74,7 +74,7 @@ public sealed class RunDataTestsReadingTests
     {
         using var fixture = await RunDataTestsFixture.CreateAsync();
         var repository = await fixture.CreateRepositoryAsync("dev", (DemoDataTests.YamlPath, DemoDataTests.Yaml));
-        var devHead = await repository.RevParseAsync("refs/heads/dev");
+        var devHead = await repository.History.RevParseAsync("refs/heads/dev");
 
         var error = await Assert.ThrowsAsync<LakehouseException>(
             () => fixture.UseCase().RunAsync(fixture.Settings(repository, "tests/data_tests.yaml")));

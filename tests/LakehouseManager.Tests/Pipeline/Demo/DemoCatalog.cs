@@ -12,7 +12,7 @@ internal static class DemoCatalog
     {
         var catalog = await LocalCatalog.OpenAsync(
             temp.Combine(".lakehouse", "catalog.db"),
-            new LocalCatalogOptions { Author = "demo", TimeProvider = new ManualTimeProvider() });
+            new LocalCatalogOptions { Author = "demo", TimeProvider = TestClock.Create() });
         var sql = new LocalSqlExecutor(catalog);
         foreach (var statement in DemoScript.Tables.Concat(DemoScript.ViewsOnMain))
         {

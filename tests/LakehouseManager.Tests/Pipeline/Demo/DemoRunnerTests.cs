@@ -1,5 +1,5 @@
-using LakehouseManager.Mirror.Git;
 using LakehouseManager.Demo;
+using LakehouseManager.Mirror.Git;
 using LakehouseManager.Pipeline.Merge;
 using LakehouseManager.Tests.Mirror.Git;
 using Xunit;

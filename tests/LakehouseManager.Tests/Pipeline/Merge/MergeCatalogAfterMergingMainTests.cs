@@ -1,6 +1,6 @@
 using LakehouseManager.Catalog;
-using LakehouseManager.Naming;
 using LakehouseManager.Composition;
+using LakehouseManager.Naming;
 using LakehouseManager.Pipeline;
 using LakehouseManager.Pipeline.Merge;
 using LakehouseManager.PullRequests;
@@ -12,7 +12,7 @@ namespace LakehouseManager.Tests.Pipeline.Merge;
 /// <summary>The real loop (Sync, git merges, MergeCatalog) when the target was merged into the branch under review.</summary>
 public sealed class MergeCatalogAfterMergingMainTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_branch_brought_up_to_date_with_main_merges_its_own_reviewed_state_not_mains()
     {
         // Arrange: dev adds a view and is synced; main moves on and is synced later; dev takes main in, both in the
@@ -35,23 +35,23 @@ public sealed class MergeCatalogAfterMergingMainTests
         await fixture.CreateViewAsync("main", "shop.a", "SELECT amount FROM shop.raw.orders");
 
         // git orders commits by their date, to the second: main's mirror commit must be the newer one for this story.
-        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        fixture.Sandbox.Clock.Advance(TimeSpan.FromSeconds(1));
         await pipeline.SyncAsync("main");
         await fixture.ExecAsync("dev", "MERGE BRANCH main INTO dev");
-        await fixture.Checkout.CheckoutAsync("dev");
-        await fixture.Checkout.MergeAsync("main", "Merge main into dev\n");
-        await fixture.Checkout.PushAsync("origin", "dev");
+        await fixture.Checkout.WorkTree.CheckoutAsync("dev");
+        await fixture.Checkout.Merges.MergeAsync("main", "Merge main into dev\n");
+        await fixture.Checkout.Remotes.PushAsync("origin", "dev");
         var resync = await pipeline.SyncAsync("dev");
-        await fixture.Checkout.CheckoutAsync("main");
-        await fixture.Checkout.MergeAsync("dev", "Merge pull request dev into main\n");
-        await fixture.Checkout.PushAsync("origin", "main");
+        await fixture.Checkout.WorkTree.CheckoutAsync("main");
+        await fixture.Checkout.Merges.MergeAsync("dev", "Merge pull request dev into main\n");
+        await fixture.Checkout.Remotes.PushAsync("origin", "main");
 
         // Act
         var result = await pipeline.MergeCatalogAsync(PullRequestSelector.ByBranches("dev", "main"));
 
         // Assert
         Assert.Null(resync.Commit);
-        Assert.Equal("main", (await fixture.Checkout.FindWatermarkAsync("dev"))!.CatalogRef);
+        Assert.Equal("main", (await fixture.Checkout.History.FindWatermarkAsync("dev"))!.CatalogRef);
         Assert.Equal(MergeCatalogOutcome.Merged, result.Outcome);
         Assert.Equal("dev", result.Watermark.CatalogRef);
         var views = await fixture.Catalog.GetViewsAsync(

@@ -49,8 +49,8 @@ public sealed class MergeCatalogTests
 
         var exception = await Assert.ThrowsAsync<LakehouseException>(() => merge.RunAsync(MirrorWorld.Selector()));
 
-        var devHead = (await world.Checkout.RevParseAsync("origin/dev"))![..12];
-        var mainHead = (await world.Checkout.RevParseAsync("origin/main"))![..12];
+        var devHead = (await world.Checkout.History.RevParseAsync("origin/dev"))![..12];
+        var mainHead = (await world.Checkout.History.RevParseAsync("origin/main"))![..12];
         Assert.Equal(
             $"Pull request dev..main (dev → main) is not merged: source branch 'dev' is at {devHead} and target " +
             $"branch 'main' at {mainHead}. The pull request must be merged in git first; then MergeCatalog merges " +
@@ -198,7 +198,7 @@ public sealed class MergeCatalogTests
         // and dev deleted in git, locally and on the remote, as hosts do when they merge.
         var (world, reviewed) = await ReviewedDevAsync();
         using var _world = world;
-        var reviewedCommit = (await world.Checkout.RevParseAsync("origin/dev"))!;
+        var reviewedCommit = (await world.Checkout.History.RevParseAsync("origin/dev"))!;
         var before = await world.Host().GetPullRequestAsync(MirrorWorld.Selector());
         await world.MergeInGitAsync("dev", how: "squash");
         await world.Sandbox.GitAsync(world.Checkout, "push", "--quiet", "origin", "--delete", "dev");
@@ -212,7 +212,7 @@ public sealed class MergeCatalogTests
 
         // Assert
         Assert.False(before.IsMerged);
-        Assert.Null(await world.Checkout.RevParseAsync("refs/remotes/origin/dev"));
+        Assert.Null(await world.Checkout.History.RevParseAsync("refs/remotes/origin/dev"));
         Assert.Equal(PullRequestMergeOption.Squash, result.PullRequest.Merge!.Option);
         Assert.Equal(reviewedCommit, result.PullRequest.Merge.SourceCommit);
         Assert.Equal(MergeCatalogOutcome.Merged, result.Outcome);
@@ -259,7 +259,7 @@ public sealed class MergeCatalogTests
         var world = await MirrorWorld.CreateAsync();
         using var _world = world;
         await world.Catalog.CreateBranchAsync("dev", (await world.Catalog.GetBranchAsync("main")).Hash);
-        await world.Checkout.CreateBranchAsync("dev", "main~1");
+        await world.Checkout.History.CreateBranchAsync("dev", "main~1");
         var handMade = await world.CommitFileAsync("dev", "views/shop/sales/by_hand.sql", "SELECT 1\n");
         var pullRequest = new PullRequest(
             "mirror", "dev..main", "dev → main", PullRequestStatus.Closed, "dev", "main", handMade, null, new PullRequestMerge(null, PullRequestMergeOption.ThreeWay, handMade, null));

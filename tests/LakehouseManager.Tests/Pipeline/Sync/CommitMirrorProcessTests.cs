@@ -25,7 +25,7 @@ public sealed class CommitMirrorProcessTests
 
         // Act 1: one job fetches, the next one commits.
         var fetch = await BuildProcess.RunAsync(["FetchCatalogDelta", .. common]);
-        var remoteAfterFetch = await fixture.Remote.RevParseAsync("main");
+        var remoteAfterFetch = await fixture.Remote.History.RevParseAsync("main");
         var commit = await BuildProcess.RunAsync(["CommitMirror", .. common]);
 
         // Act 2: a delta fetched, then another sync commits, then the old delta is committed.
@@ -33,7 +33,7 @@ public sealed class CommitMirrorProcessTests
         var staleFetch = await BuildProcess.RunAsync(["FetchCatalogDelta", .. common]);
         await fixture.CreateViewAsync("main", "shop.d");
         var otherSync = await BuildProcess.RunAsync(["Sync", .. common[..^2], "--artifacts-path", fixture.Sandbox.Combine("other-job")]);
-        var remoteBeforeStale = await fixture.Remote.RevParseAsync("main");
+        var remoteBeforeStale = await fixture.Remote.History.RevParseAsync("main");
         var stale = await BuildProcess.RunAsync(["CommitMirror", .. common]);
 
         // Assert
@@ -45,7 +45,7 @@ public sealed class CommitMirrorProcessTests
         Assert.True(staleFetch.ExitCode == 0 && otherSync.ExitCode == 0, staleFetch.StandardOutput + otherSync.StandardOutput);
         Assert.NotEqual(0, stale.ExitCode);
         Assert.Contains("The delta is stale", stale.StandardOutput + stale.StandardError, StringComparison.Ordinal);
-        Assert.Equal(remoteBeforeStale, await fixture.Remote.RevParseAsync("main"));
+        Assert.Equal(remoteBeforeStale, await fixture.Remote.History.RevParseAsync("main"));
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
     }
 }

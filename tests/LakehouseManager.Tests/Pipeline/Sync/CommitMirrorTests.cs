@@ -32,7 +32,7 @@ public sealed class CommitMirrorTests
         Assert.Equal(2, delta.Count(MirrorChangeKind.Added));
         Assert.Equal(delta, outcome.Delta, DeltaComparer.Instance);
         Assert.NotNull(outcome.Commit);
-        Assert.Equal(head, (await fixture.Remote.FindWatermarkAsync("main"))!.CatalogHash);
+        Assert.Equal(head, (await fixture.Remote.History.FindWatermarkAsync("main"))!.CatalogHash);
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
     }
 
@@ -47,14 +47,14 @@ public sealed class CommitMirrorTests
         // Another sync commits meanwhile (another job, with its own artifacts).
         await fixture.CreateViewAsync("main", "shop.b");
         var other = await Pipeline(fixture, fixture.Sandbox.Combine("other-artifacts")).SyncAsync("main");
-        var remoteBefore = await fixture.Remote.RevParseAsync("main");
+        var remoteBefore = await fixture.Remote.History.RevParseAsync("main");
 
         var error = await Assert.ThrowsAsync<LakehouseException>(() => Pipeline(fixture, artifacts).CommitMirrorAsync("main"));
 
         Assert.StartsWith("The delta is stale: it was computed from no watermark (a first sync), but git branch 'main' is now at " +
             $"mirror commit {other.Commit![..12]}", error.Message, StringComparison.Ordinal);
         Assert.Contains("Run FetchCatalogDelta again", error.Message, StringComparison.Ordinal);
-        Assert.Equal(remoteBefore, await fixture.Remote.RevParseAsync("main"));
+        Assert.Equal(remoteBefore, await fixture.Remote.History.RevParseAsync("main"));
     }
 
     [Fact(Timeout = 60_000)]
@@ -67,7 +67,7 @@ public sealed class CommitMirrorTests
         await fixture.CreateViewAsync("main", "shop.late");
 
         var committed = await Pipeline(fixture, artifacts).CommitMirrorAsync("main");
-        var watermark = (await fixture.Remote.FindWatermarkAsync("main"))!;
+        var watermark = (await fixture.Remote.History.FindWatermarkAsync("main"))!;
         var afterCommit = await fixture.RemoteMirrorAsync("main");
         var next = await Pipeline(fixture, artifacts).SyncAsync("main");
 

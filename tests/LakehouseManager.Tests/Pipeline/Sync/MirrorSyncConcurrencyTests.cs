@@ -40,7 +40,7 @@ public sealed class MirrorSyncConcurrencyTests
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_push_rejected_because_another_sync_pushed_first_is_done_again_on_top_of_it()
     {
         // Arrange
@@ -66,10 +66,10 @@ public sealed class MirrorSyncConcurrencyTests
         Assert.Null(outcome.Commit);
         Assert.Single(await fixture.RemoteCommitsAsync("main"));
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
-        Assert.Equal(await fixture.Remote.RevParseAsync("main"), await fixture.Checkout.RevParseAsync("HEAD"));
+        Assert.Equal(await fixture.Remote.History.RevParseAsync("main"), await fixture.Checkout.History.RevParseAsync("HEAD"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_push_race_with_a_human_edit_of_the_same_file_reports_the_conflict_and_keeps_the_edit()
     {
         // Arrange
@@ -85,7 +85,7 @@ public sealed class MirrorSyncConcurrencyTests
             {
                 raced = true;
                 await GitSandbox.CommitFileAsync(human, "shop/a.sql", "SELECT 'by hand'\n", "Hand edit");
-                Assert.True((await human.PushAsync("origin", "main")).IsPushed);
+                Assert.True((await human.Remotes.PushAsync("origin", "main")).IsPushed);
             }
         });
 
@@ -98,7 +98,7 @@ public sealed class MirrorSyncConcurrencyTests
         Assert.Equal("SELECT 'by hand'", (await fixture.RemoteMirrorAsync("main"))["shop/a.sql"]);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_remote_that_keeps_moving_fails_the_sync_clearly_and_the_next_run_pushes_the_kept_commit()
     {
         // Arrange
@@ -110,10 +110,10 @@ public sealed class MirrorSyncConcurrencyTests
         {
             if (step == SyncStep.JournalCleared)
             {
-                await other.FetchAsync("origin", "main");
-                await other.ResetHardAsync("origin/main");
+                await other.Remotes.FetchAsync("origin", "main");
+                await other.WorkTree.ResetHardAsync("origin/main");
                 await GitSandbox.CommitFileAsync(other, "README.md", $"moved {++pushes}\n", "Unrelated change");
-                Assert.True((await other.PushAsync("origin", "main")).IsPushed);
+                Assert.True((await other.Remotes.PushAsync("origin", "main")).IsPushed);
             }
         });
 

@@ -28,7 +28,7 @@ public sealed class MirrorSyncEditSafetyTests
         Assert.Equal("SELECT 42", (await fixture.RemoteMirrorAsync("main"))["shop/a.sql"]);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Every_kept_edit_is_carried_forward_however_many_there_are()
     {
         // Arrange
@@ -45,9 +45,9 @@ public sealed class MirrorSyncEditSafetyTests
             GitSandbox.WriteFile(fixture.Checkout, $"shop/v{i:D3}.sql", $"SELECT {i}\n");
         }
 
-        await fixture.Checkout.StageAsync();
-        await fixture.Checkout.CommitAsync("Edit every view by hand");
-        await fixture.Checkout.PushAsync("origin", "main");
+        await fixture.Checkout.WorkTree.StageAsync();
+        await fixture.Checkout.WorkTree.CommitAsync("Edit every view by hand");
+        await fixture.Checkout.Remotes.PushAsync("origin", "main");
         await fixture.CreateViewAsync("main", "shop.new");
         var withChange = await fixture.NewSync().SyncAsync();
         await fixture.CreateViewAsync("main", "shop.v119", "SELECT amount FROM shop.raw.orders");
@@ -56,7 +56,7 @@ public sealed class MirrorSyncEditSafetyTests
         var later = await fixture.NewSync().SyncAsync();
 
         // Assert
-        Assert.Equal(count, (await fixture.Checkout.ReadTrailersAsync(withChange.Commit!, SyncCommitMessage.DriftTrailer)).Count);
+        Assert.Equal(count, (await fixture.Checkout.History.ReadTrailersAsync(withChange.Commit!, SyncCommitMessage.DriftTrailer)).Count);
         Assert.Contains(later.Delta.GitEdits, e => e.Path == "shop/v119.sql" && e.Kind == GitEditKind.ConflictsWithCatalog);
         Assert.Equal("SELECT 119", (await fixture.RemoteMirrorAsync("main"))["shop/v119.sql"]);
     }
@@ -81,7 +81,7 @@ public sealed class MirrorSyncEditSafetyTests
         Assert.Single(outcome.Delta.GitEdits);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_push_race_with_an_unpushed_human_commit_does_not_replay_the_sync_over_a_concurrent_edit()
     {
         // Arrange: the checkout has a human commit not pushed yet; while the sync runs, a human pushes an edit.
@@ -99,7 +99,7 @@ public sealed class MirrorSyncEditSafetyTests
             {
                 raced = true;
                 await GitSandbox.CommitFileAsync(human, "shop/b.sql", "SELECT 'by hand'\n", "Hand edit");
-                Assert.True((await human.PushAsync("origin", "main")).IsPushed);
+                Assert.True((await human.Remotes.PushAsync("origin", "main")).IsPushed);
             }
         });
 
@@ -114,6 +114,6 @@ public sealed class MirrorSyncEditSafetyTests
         var files = await fixture.RemoteMirrorAsync("main");
         Assert.Equal("SELECT 'by hand'", files["shop/b.sql"]);
         Assert.Equal("SELECT amount FROM shop.raw.orders", files["shop/a.sql"]);
-        Assert.Contains("NOTES.md", await fixture.Remote.ListTreeFilesAsync("main", null));
+        Assert.Contains("NOTES.md", await fixture.Remote.Objects.ListTreeFilesAsync("main", null));
     }
 }

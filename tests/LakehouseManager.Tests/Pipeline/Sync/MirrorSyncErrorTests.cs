@@ -1,9 +1,9 @@
 using LakehouseManager.Catalog;
 using LakehouseManager.Mirror;
 using LakehouseManager.Mirror.Git;
+using LakehouseManager.Naming;
 using LakehouseManager.Pipeline.Sync;
 using LakehouseManager.Tests.Support;
-using LakehouseManager.Naming;
 using Xunit;
 
 namespace LakehouseManager.Tests.Pipeline.Sync;
@@ -29,13 +29,13 @@ public sealed class MirrorSyncErrorTests
         Assert.Contains("--to-ref", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_unknown_catalog_branch_is_an_error_that_lists_the_branches_and_changes_nothing()
     {
         // Arrange
         await using var fixture = await SyncFixture.CreateAsync();
         await fixture.ExecAsync("main", "CREATE BRANCH dev");
-        var head = await fixture.Checkout.RevParseAsync("HEAD");
+        var head = await fixture.Checkout.History.RevParseAsync("HEAD");
 
         // Act
         var error = await Assert.ThrowsAsync<CatalogException>(() => fixture.NewSync("nosuch").SyncAsync());
@@ -44,8 +44,8 @@ public sealed class MirrorSyncErrorTests
         Assert.Equal(CatalogErrorKind.NotFound, error.Kind);
         Assert.Contains("Catalog branch 'nosuch' does not exist", error.Message, StringComparison.Ordinal);
         Assert.Contains("Branches there: dev, main.", error.Message, StringComparison.Ordinal);
-        Assert.False(await fixture.Checkout.LocalBranchExistsAsync("nosuch"));
-        Assert.Equal(head, await fixture.Checkout.RevParseAsync("HEAD"));
+        Assert.False(await fixture.Checkout.History.LocalBranchExistsAsync("nosuch"));
+        Assert.Equal(head, await fixture.Checkout.History.RevParseAsync("HEAD"));
     }
 
     [Fact]

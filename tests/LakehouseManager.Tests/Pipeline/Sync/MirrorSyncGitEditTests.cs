@@ -25,7 +25,7 @@ public sealed class MirrorSyncGitEditTests
         Assert.Equal("SELECT 42", (await fixture.RemoteMirrorAsync("main"))["shop/a.sql"]);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_kept_edit_is_carried_in_the_next_mirror_commit_and_still_reported_after_it()
     {
         // Arrange
@@ -41,7 +41,7 @@ public sealed class MirrorSyncGitEditTests
 
         // Assert
         Assert.NotNull(withChange.Commit);
-        Assert.Equal(["shop/a.sql"], await fixture.Checkout.ReadTrailersAsync(withChange.Commit!, SyncCommitMessage.DriftTrailer));
+        Assert.Equal(["shop/a.sql"], await fixture.Checkout.History.ReadTrailersAsync(withChange.Commit!, SyncCommitMessage.DriftTrailer));
         Assert.Equal("shop/a.sql", Assert.Single(later.Delta.GitEdits).Path);
         Assert.Null(later.Commit);
     }
@@ -63,7 +63,7 @@ public sealed class MirrorSyncGitEditTests
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_fail_policy_stops_before_anything_is_written_and_names_the_file()
     {
         // Arrange
@@ -72,7 +72,7 @@ public sealed class MirrorSyncGitEditTests
         await fixture.NewSync().SyncAsync();
         await fixture.EditAndPushAsync("shop/a.sql", "SELECT 42\n");
         await fixture.CreateViewAsync("main", "shop.b");
-        var before = await fixture.Checkout.RevParseAsync("HEAD");
+        var before = await fixture.Checkout.History.RevParseAsync("HEAD");
 
         // Act
         var error = await Assert.ThrowsAsync<LakehouseException>(() => fixture.NewSync(policy: OnGitEdit.Fail).SyncAsync());
@@ -80,8 +80,8 @@ public sealed class MirrorSyncGitEditTests
         // Assert
         Assert.Contains("shop/a.sql", error.Message, StringComparison.Ordinal);
         Assert.Contains("--on-git-edit", error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await fixture.Checkout.RevParseAsync("HEAD"));
-        Assert.True(await fixture.Checkout.IsCleanAsync());
+        Assert.Equal(before, await fixture.Checkout.History.RevParseAsync("HEAD"));
+        Assert.True(await fixture.Checkout.WorkTree.IsCleanAsync());
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class MirrorSyncGitEditTests
         Assert.True((await fixture.RemoteMirrorAsync("main")).ContainsKey("shop/b.sql"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Files_outside_the_mirror_folder_are_never_touched()
     {
         // Arrange
@@ -135,7 +135,7 @@ public sealed class MirrorSyncGitEditTests
         await fixture.NewSync().SyncAsync();
 
         // Assert
-        var files = await fixture.Remote.ListTreeFilesAsync("main", null);
+        var files = await fixture.Remote.Objects.ListTreeFilesAsync("main", null);
         Assert.Equal(["README.md", "other/x.sql", "views/shop/a.sql"], files.Order(StringComparer.Ordinal).ToArray());
     }
 }

@@ -18,7 +18,7 @@ public sealed class MirrorSyncRecoveryTests
         return data;
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [MemberData(nameof(Interruptions))]
     public async Task A_sync_interrupted_at_a_step_and_run_again_ends_as_one_uninterrupted_sync(SyncStep step, int occurrence)
     {
@@ -42,10 +42,10 @@ public sealed class MirrorSyncRecoveryTests
 
         // Assert
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
-        Assert.Equal(head, (await fixture.Remote.FindWatermarkAsync("main"))!.CatalogHash);
+        Assert.Equal(head, (await fixture.Remote.History.FindWatermarkAsync("main"))!.CatalogHash);
         Assert.Equal(2, (await fixture.RemoteCommitsAsync("main")).Count(c => c.IsMirrorCommit));
-        Assert.True(await fixture.Checkout.IsCleanAsync());
-        Assert.Equal(await fixture.Remote.RevParseAsync("main"), await fixture.Checkout.RevParseAsync("HEAD"));
+        Assert.True(await fixture.Checkout.WorkTree.IsCleanAsync());
+        Assert.Equal(await fixture.Remote.History.RevParseAsync("main"), await fixture.Checkout.History.RevParseAsync("HEAD"));
         Assert.Empty(rerun.Delta.GitEdits);
     }
 

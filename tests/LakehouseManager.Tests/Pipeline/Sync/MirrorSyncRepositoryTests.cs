@@ -9,7 +9,7 @@ namespace LakehouseManager.Tests.Pipeline.Sync;
 /// <summary>What the mirror repository's own configuration (attributes, ignore rules, remotes, layout) does to a sync.</summary>
 public sealed class MirrorSyncRepositoryTests
 {
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("* text=auto\n", "SELECT id\r\nFROM shop.raw.orders", "CRLF line endings")]
     [InlineData("*.sql filter=reformat\n", "SELECT id FROM shop.raw.orders", "filter=reformat")]
     [InlineData("*.sql working-tree-encoding=UTF-16\n", "SELECT id FROM shop.raw.orders", "working-tree-encoding=UTF-16")]
@@ -19,9 +19,9 @@ public sealed class MirrorSyncRepositoryTests
         // Arrange
         await using var fixture = await SyncFixture.CreateAsync();
         await GitSandbox.CommitFileAsync(fixture.Checkout, ".gitattributes", attributes, "Attributes");
-        await fixture.Checkout.PushAsync("origin", "main");
+        await fixture.Checkout.Remotes.PushAsync("origin", "main");
         await fixture.CreateViewAsync("main", "shop.v", sql);
-        var head = await fixture.Checkout.RevParseAsync("HEAD");
+        var head = await fixture.Checkout.History.RevParseAsync("HEAD");
 
         // Act
         var error = await Assert.ThrowsAsync<LakehouseException>(() => fixture.NewSync().SyncAsync());
@@ -30,17 +30,17 @@ public sealed class MirrorSyncRepositoryTests
         Assert.Contains("shop/v.sql", error.Message, StringComparison.Ordinal);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
         Assert.Contains("-text -filter -working-tree-encoding", error.Message, StringComparison.Ordinal);
-        Assert.Equal(head, await fixture.Checkout.RevParseAsync("HEAD"));
+        Assert.Equal(head, await fixture.Checkout.History.RevParseAsync("HEAD"));
         Assert.False(File.Exists(Path.Combine(fixture.Checkout.Directory, "shop", "v.sql")));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Text_normalisation_does_not_stop_a_sync_of_views_without_carriage_returns()
     {
         // Arrange
         await using var fixture = await SyncFixture.CreateAsync();
         await GitSandbox.CommitFileAsync(fixture.Checkout, ".gitattributes", "* text=auto\n", "Attributes");
-        await fixture.Checkout.PushAsync("origin", "main");
+        await fixture.Checkout.Remotes.PushAsync("origin", "main");
         await fixture.CreateViewAsync("main", "shop.v", "SELECT id\nFROM shop.raw.orders");
 
         // Act
@@ -50,13 +50,13 @@ public sealed class MirrorSyncRepositoryTests
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Mirror_files_that_a_gitignore_rule_matches_are_committed_all_the_same()
     {
         // Arrange
         await using var fixture = await SyncFixture.CreateAsync();
         await GitSandbox.CommitFileAsync(fixture.Checkout, ".gitignore", "*.sql\n", "Ignore SQL");
-        await fixture.Checkout.PushAsync("origin", "main");
+        await fixture.Checkout.Remotes.PushAsync("origin", "main");
         await fixture.CreateViewAsync("main", "shop.v");
 
         // Act
@@ -101,7 +101,7 @@ public sealed class MirrorSyncRepositoryTests
         Assert.Contains("--mirror-path sub", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_new_mirror_path_starts_from_scratch_instead_of_trusting_the_old_folders_watermark()
     {
         // Arrange
@@ -118,7 +118,7 @@ public sealed class MirrorSyncRepositoryTests
 
         // Assert
         Assert.True(outcome.Delta.IsBootstrap);
-        var files = await fixture.Remote.ListTreeFilesAsync("main", "views");
+        var files = await fixture.Remote.Objects.ListTreeFilesAsync("main", "views");
         Assert.Equal(["views/shop/a.sql", "views/shop/b.sql", "views/shop/c.sql"], files.Order(StringComparer.Ordinal).ToArray());
     }
 }

@@ -9,7 +9,7 @@ namespace LakehouseManager.Tests.Pipeline.Sync;
 
 public sealed class MirrorSyncTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_first_sync_mirrors_the_whole_branch_in_one_commit_with_the_watermark_trailers()
     {
         // Arrange
@@ -26,7 +26,7 @@ public sealed class MirrorSyncTests
         Assert.Equal(PushState.Pushed, outcome.Push);
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
         Assert.Equal("SELECT id\r\nFROM shop.raw.orders -- ünïcode", (await fixture.RemoteMirrorAsync("main"))["shop/sales/orders_by_day.sql"]);
-        var watermark = await fixture.Remote.FindWatermarkAsync("main");
+        var watermark = await fixture.Remote.History.FindWatermarkAsync("main");
         Assert.Equal((outcome.Commit, "main", head), (watermark!.GitCommit, watermark.CatalogRef, watermark.CatalogHash));
         Assert.Single(await fixture.RemoteCommitsAsync("main"));
     }
@@ -80,7 +80,7 @@ public sealed class MirrorSyncTests
         Assert.Contains("Changed: shop.v07", message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_new_catalog_branch_gets_a_git_branch_cut_from_main_and_only_its_changes()
     {
         // Arrange
@@ -99,13 +99,13 @@ public sealed class MirrorSyncTests
         Assert.False(outcome.Delta.IsBootstrap);
         Assert.Equal(await fixture.ExpectedMirrorAsync("dev"), await fixture.RemoteMirrorAsync("dev"));
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
-        Assert.Equal("main", (await fixture.Remote.FindWatermarkAsync("main"))!.CatalogRef);
-        Assert.Equal("dev", (await fixture.Remote.FindWatermarkAsync("dev"))!.CatalogRef);
+        Assert.Equal("main", (await fixture.Remote.History.FindWatermarkAsync("main"))!.CatalogRef);
+        Assert.Equal("dev", (await fixture.Remote.History.FindWatermarkAsync("dev"))!.CatalogRef);
         var diff = await fixture.Sandbox.GitAsync(fixture.Remote, "diff", "--no-renames", "--name-status", "main", "dev");
         Assert.Equal("D\tshop/a.sql\nA\tshop/c.sql\n", diff);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task FetchCatalogDelta_alone_is_a_dry_run_and_CommitMirror_commits_exactly_that_delta()
     {
         // Arrange
@@ -116,14 +116,14 @@ public sealed class MirrorSyncTests
         // Act
         var delta = await sync.FetchDeltaAsync();
         var before = await fixture.RemoteMirrorAsync("main");
-        var status = await fixture.Checkout.IsCleanAsync();
+        var status = await fixture.Checkout.WorkTree.IsCleanAsync();
         var outcome = await sync.CommitAsync(delta);
 
         // Assert
         Assert.Empty(before);
         Assert.True(status);
         Assert.Same(delta, outcome.Delta);
-        Assert.Equal(["views/shop/a.sql"], (await fixture.Remote.ListTreeFilesAsync("main", "views")).ToArray());
+        Assert.Equal(["views/shop/a.sql"], (await fixture.Remote.Objects.ListTreeFilesAsync("main", "views")).ToArray());
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class MirrorSyncTests
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_watermark_the_catalog_does_not_know_falls_back_to_a_full_comparison()
     {
         // Arrange
@@ -153,7 +153,7 @@ public sealed class MirrorSyncTests
         await fixture.CreateViewAsync("main", "shop.a");
         var message = GitCommitMessage.Compose("Old mirror", null, GitWatermark.Trailers("main", new string('a', 64)));
         await Tests.Mirror.Git.GitSandbox.CommitFileAsync(fixture.Checkout, "shop/stale.sql", "SELECT 0\n", message);
-        await fixture.Checkout.PushAsync("origin", "main");
+        await fixture.Checkout.Remotes.PushAsync("origin", "main");
 
         // Act
         var outcome = await fixture.NewSync().SyncAsync();
@@ -163,7 +163,7 @@ public sealed class MirrorSyncTests
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_empty_mirror_repository_gets_its_first_commit_from_the_sync()
     {
         // Arrange
@@ -178,8 +178,8 @@ public sealed class MirrorSyncTests
 
         // Assert
         Assert.Equal(PushState.NoRemote, outcome.Push);
-        Assert.NotNull(await empty.FindWatermarkAsync());
-        Assert.Equal(["shop/a.sql"], (await empty.ListTreeFilesAsync("HEAD", null)).ToArray());
+        Assert.NotNull(await empty.History.FindWatermarkAsync());
+        Assert.Equal(["shop/a.sql"], (await empty.Objects.ListTreeFilesAsync("HEAD", null)).ToArray());
     }
 
     [Fact]

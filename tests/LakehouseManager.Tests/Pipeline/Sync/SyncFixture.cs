@@ -1,6 +1,6 @@
 using LakehouseManager.Catalog;
-using LakehouseManager.Catalog.Views;
 using LakehouseManager.Catalog.Local;
+using LakehouseManager.Catalog.Views;
 using LakehouseManager.Mirror;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.Pipeline.Sync;
@@ -47,7 +47,7 @@ internal sealed class SyncFixture : IAsyncDisposable
         var sandbox = new GitSandbox();
         var catalog = await LocalCatalog.OpenAsync(sandbox.Combine("catalog.db"));
         var (remote, checkout) = await sandbox.CreateRemoteAndCloneAsync("checkout");
-        var seed = (await remote.RevParseAsync("main"))!;
+        var seed = (await remote.History.RevParseAsync("main"))!;
         var fixture = new SyncFixture(sandbox, catalog, remote, checkout, mirrorPath, seed);
         await fixture.Sql.ExecuteAsync("main", "CREATE TABLE shop.raw.orders (id INTEGER, amount REAL)");
         return fixture;
@@ -92,15 +92,15 @@ internal sealed class SyncFixture : IAsyncDisposable
     public async Task EditAndPushAsync(string path, string content)
     {
         await GitSandbox.CommitFileAsync(Checkout, path, content, $"Edit {path} by hand");
-        Assert.True((await Checkout.PushAsync("origin", "main")).IsPushed);
+        Assert.True((await Checkout.Remotes.PushAsync("origin", "main")).IsPushed);
     }
 
     /// <summary>The mirror files of a branch on the remote: path (relative to the mirror folder) to SQL text.</summary>
     public async Task<IReadOnlyDictionary<string, string>> RemoteMirrorAsync(string branch)
     {
         var folder = new MirrorFolder(Checkout.Directory, MirrorPath);
-        var paths = (await Remote.ListTreeFilesAsync(branch, MirrorPath)).Where(p => p.EndsWith(".sql", StringComparison.Ordinal)).ToList();
-        var blobs = await Remote.ReadFilesAsync(branch, paths);
+        var paths = (await Remote.Objects.ListTreeFilesAsync(branch, MirrorPath)).Where(p => p.EndsWith(".sql", StringComparison.Ordinal)).ToList();
+        var blobs = await Remote.Objects.ReadFilesAsync(branch, paths);
         return blobs.ToDictionary(b => folder.FromRepositoryPath(b.Key)!, b => MirrorFile.ToSql(b.Value!));
     }
 
@@ -119,7 +119,7 @@ internal sealed class SyncFixture : IAsyncDisposable
 
     /// <summary>The commits of a branch on the remote since the seed commit, newest first, marked when mirror commits.</summary>
     public async Task<IReadOnlyList<(string Commit, bool IsMirrorCommit)>> RemoteCommitsAsync(string branch) =>
-        await Remote.ListCommitsAsync(SeedCommit, branch);
+        await Remote.History.ListCommitsAsync(SeedCommit, branch);
 
     public async ValueTask DisposeAsync()
     {

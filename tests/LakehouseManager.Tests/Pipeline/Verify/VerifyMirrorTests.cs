@@ -2,8 +2,8 @@ using LakehouseManager.Catalog;
 using LakehouseManager.Pipeline.Verify;
 using LakehouseManager.Tests.Mirror.Git;
 using LakehouseManager.Tests.PullRequests;
-using Microsoft.Extensions.Logging;
 using LakehouseManager.Tests.Support;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace LakehouseManager.Tests.Pipeline.Verify;
@@ -28,7 +28,7 @@ public sealed class VerifyMirrorTests
 
         Assert.True(result.Agrees);
         Assert.Equal((4, 4, 4), (result.Comparison.ViewCount, result.Comparison.FileCount, result.Comparison.MatchingCount));
-        Assert.Equal(("origin/main", await world.Remote!.RevParseAsync("main")), (result.GitRevision, result.GitCommit));
+        Assert.Equal(("origin/main", await world.Remote!.History.RevParseAsync("main")), (result.GitRevision, result.GitCommit));
         Assert.Equal((await world.Catalog.GetBranchAsync("main")).Hash, result.CatalogHash);
         Assert.Contains(log.At(LogLevel.Information), m => m.EndsWith("agree: 4 views.", StringComparison.Ordinal));
     }
@@ -42,8 +42,8 @@ public sealed class VerifyMirrorTests
         await world.PutAsync("main", ("shop.sales.unsynced", "SELECT 5"), ("shop.sales.revenue", "SELECT 2"));
         await world.CommitFileAsync("main", "views/shop/sales/stray.sql", "SELECT 0\n");
         await world.Sandbox.GitAsync(world.Checkout, "mv", "views/shop/sales/Daily.sql", "views/shop/sales/Daily%~1.sql");
-        await world.Checkout.CommitAsync("Rename by hand");
-        await world.Checkout.PushAsync("origin", "main");
+        await world.Checkout.WorkTree.CommitAsync("Rename by hand");
+        await world.Checkout.Remotes.PushAsync("origin", "main");
         File.WriteAllText(Path.Combine(world.Checkout.Directory, "views", "shop", "sales", "unsynced.sql"), "SELECT 5\n");
 
         var result = await Create(world).RunAsync("main");
@@ -62,13 +62,13 @@ public sealed class VerifyMirrorTests
         var other = await world.Sandbox.CloneAsync(world.Remote!, "other");
         await world.PutAsync("main", ("shop.sales.fresh", "SELECT 7"));
         await GitSandbox.CommitFileAsync(other, "views/shop/sales/fresh.sql", "SELECT 7\n", "Synced elsewhere");
-        Assert.True((await other.PushAsync("origin", "main")).IsPushed);
+        Assert.True((await other.Remotes.PushAsync("origin", "main")).IsPushed);
 
         var result = await Create(world).RunAsync("main");
 
         Assert.True(result.Agrees);
-        Assert.Equal(await other.RevParseAsync("HEAD"), result.GitCommit);
-        Assert.NotEqual(result.GitCommit, await world.Checkout.RevParseAsync("refs/heads/main"));
+        Assert.Equal(await other.History.RevParseAsync("HEAD"), result.GitCommit);
+        Assert.NotEqual(result.GitCommit, await world.Checkout.History.RevParseAsync("refs/heads/main"));
     }
 
     [Fact(Timeout = 30_000)]

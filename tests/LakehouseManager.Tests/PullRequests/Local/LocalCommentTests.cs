@@ -1,4 +1,5 @@
 using System.Globalization;
+using LakehouseManager.IO;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.PullRequests;
 using LakehouseManager.PullRequests.Local;
@@ -15,11 +16,11 @@ public sealed class LocalCommentTests
     private static LocalPullRequestHost CreateHost(TempDirectory temp, TimeProvider? clock = null) =>
         new(new GitRepository(temp.Path), "views", temp.Combine("artifacts", "pull-requests"), timeProvider: clock);
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Comments_and_replies_are_numbered_files_with_front_matter_read_back_in_order()
     {
         using var temp = new TempDirectory();
-        var clock = new ManualTimeProvider();
+        var clock = TestClock.Create();
         var host = CreateHost(temp, clock);
 
         var command = await host.PostCommentAsAsync(s_pullRequest, "alice", "!test");
@@ -81,7 +82,7 @@ public sealed class LocalCommentTests
             posted.Select(c => c.Body).Order(StringComparer.Ordinal),
             comments.Select(c => c.Body).Order(StringComparer.Ordinal));
         Assert.Equal(posted.OrderBy(c => int.Parse(c.Id, CultureInfo.InvariantCulture)).Select(c => c.Id), comments.Select(c => c.Id));
-        Assert.Empty(Directory.GetFiles(hosts[0].CommentFolder(s_pullRequest), ".tmp*"));
+        Assert.DoesNotContain(Directory.GetFiles(hosts[0].CommentFolder(s_pullRequest)), f => AtomicFile.IsTemporaryFileName(Path.GetFileName(f)));
     }
 
     [Fact]

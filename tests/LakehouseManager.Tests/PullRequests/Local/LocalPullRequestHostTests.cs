@@ -23,8 +23,8 @@ public sealed class LocalPullRequestHostTests
         Assert.Equal(PullRequestStatus.Open, pullRequest.Status);
         Assert.False(pullRequest.IsMerged);
         Assert.Equal(("dev", "main"), (pullRequest.SourceBranch, pullRequest.TargetBranch));
-        Assert.Equal(await world.Remote!.RevParseAsync("dev"), pullRequest.SourceCommit);
-        Assert.Equal(await world.Remote!.RevParseAsync("main"), pullRequest.TargetCommit);
+        Assert.Equal(await world.Remote!.History.RevParseAsync("dev"), pullRequest.SourceCommit);
+        Assert.Equal(await world.Remote!.History.RevParseAsync("main"), pullRequest.TargetCommit);
     }
 
     [Fact]
@@ -110,15 +110,15 @@ public sealed class LocalPullRequestHostTests
         using var world = await MirrorWorld.CreateAsync();
         await world.CutBranchAsync("dev");
         var other = await world.Sandbox.CloneAsync(world.Remote!, "other");
-        await other.CreateBranchAsync("dev", "origin/dev");
-        await other.CheckoutAsync("dev");
+        await other.History.CreateBranchAsync("dev", "origin/dev");
+        await other.WorkTree.CheckoutAsync("dev");
         var pushed = await GitSandbox.CommitFileAsync(other, "views/shop/sales/extra.sql", "SELECT 9\n", "Elsewhere");
-        Assert.True((await other.PushAsync("origin", "dev")).IsPushed);
+        Assert.True((await other.Remotes.PushAsync("origin", "dev")).IsPushed);
 
         var pullRequest = await world.Host().GetPullRequestAsync(MirrorWorld.Selector());
 
         Assert.Equal(pushed, pullRequest.SourceCommit);
-        Assert.NotEqual(pushed, await world.Checkout.RevParseAsync("refs/heads/dev"));
+        Assert.NotEqual(pushed, await world.Checkout.History.RevParseAsync("refs/heads/dev"));
     }
 
     [Fact(Timeout = 30_000)]
@@ -133,7 +133,7 @@ public sealed class LocalPullRequestHostTests
         var pullRequest = await world.Host().GetPullRequestAsync(MirrorWorld.Selector());
 
         Assert.True(pullRequest.IsMerged);
-        Assert.Equal(await world.Checkout.RevParseAsync("refs/heads/dev"), pullRequest.SourceCommit);
+        Assert.Equal(await world.Checkout.History.RevParseAsync("refs/heads/dev"), pullRequest.SourceCommit);
     }
 
     [Fact(Timeout = 30_000)]

@@ -1,20 +1,44 @@
 namespace LakehouseManager.Mirror.Git;
 
-public sealed partial class GitRepository
+/// <summary>
+/// The repository's remotes: which there are, fetching from them, asking them what they have, and pushing to them
+/// (a push rejected because the remote moved is a result: fetch, rebase and retry).
+/// </summary>
+public sealed class GitRemotes
 {
-    /// <summary>Adds a remote (a URL or a path).</summary>
+    private readonly GitRepository _repository;
+
+    internal GitRemotes(GitRepository repository)
+    {
+        _repository = repository;
+    }
+
+    private GitRunner Git => _repository.Runner;
+
+    /// <summary>The names of the configured remotes.</summary>
+    public async Task<IReadOnlyList<string>> ListRemotesAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await Git.RunAsync("remote", a => a.Add("remote"), cancellationToken).ConfigureAwait(false);
+        return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    /// <summary>Whether a remote of that name is configured.</summary>
+    public async Task<bool> HasRemoteAsync(string name, CancellationToken cancellationToken = default)
+    {
+        GitArguments.RequireName(name, "remote");
+        var result = await Git.TryRunAsync(
+            $"remote get-url {name}", a => a.Add("remote").Add("get-url").Add(name), cancellationToken).ConfigureAwait(false);
+        return result.ExitCode == 0;
+    }
+
+    /// <summary>Adds a remote (a URL or a path); a password in the URL never appears in a message.</summary>
     public async Task AddRemoteAsync(string name, string url, CancellationToken cancellationToken = default)
     {
-        RequireName(name, "remote");
+        GitArguments.RequireName(name, "remote");
         ArgumentException.ThrowIfNullOrEmpty(url);
-        await RunAsync(
-            $"remote add {name}",
-            a =>
-            {
-                a.Add("remote").Add("add").Add("--").Add(name);
-                AddUrl(a, url);
-            },
-            cancellationToken).ConfigureAwait(false);
+        await Git.RunAsync(
+            $"remote add {name}", a => a.Add("remote").Add("add").Add("--").Add(name).AddUrl(url), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>
@@ -24,18 +48,18 @@ public sealed partial class GitRepository
     /// </summary>
     public async Task FetchAsync(string remote, string? branch = null, CancellationToken cancellationToken = default)
     {
-        RequireName(remote, "remote");
+        GitArguments.RequireName(remote, "remote");
         if (branch is null)
         {
-            await RunAsync(
+            await Git.RunAsync(
                 $"fetch {remote}",
                 a => a.Add("fetch").Add("--quiet").Add("--no-tags").Add("--prune").Add(remote),
                 cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        RequireName(branch, "branch");
-        await RunAsync(
+        GitArguments.RequireName(branch, "branch");
+        await Git.RunAsync(
             $"fetch {remote} {branch}",
             a => a.Add("fetch").Add("--quiet").Add("--no-tags").Add(remote)
                 .Add($"+refs/heads/{branch}:refs/remotes/{remote}/{branch}"),
@@ -48,19 +72,30 @@ public sealed partial class GitRepository
         string branch,
         CancellationToken cancellationToken = default)
     {
-        RequireName(remote, "remote");
-        RequireName(branch, "branch");
-        var result = await TryRunAsync(
-            $"ls-remote {remote} {branch}",
+        GitArguments.RequireName(remote, "remote");
+        GitArguments.RequireName(branch, "branch");
+        var operation = $"ls-remote {remote} {branch}";
+        var result = await Git.TryRunAsync(
+            operation,
             a => a.Add("ls-remote").Add("--exit-code").Add("--heads").Add(remote).Add("refs/heads/" + branch),
             cancellationToken).ConfigureAwait(false);
         return result.ExitCode switch
         {
             0 => true,
             2 => false,
-            _ => throw new GitException($"ls-remote {remote} {branch}", Directory, result.StandardError, result.ExitCode),
+            _ => throw Git.Failure(operation, result),
         };
     }
+
+    /// <summary>Whether the remote-tracking branch <c>refs/remotes/&lt;remote&gt;/&lt;branch&gt;</c> exists (as of
+    /// the last fetch; <see cref="RemoteBranchExistsAsync"/> asks the remote itself).</summary>
+    public Task<bool> RemoteTrackingBranchExistsAsync(
+        string remote,
+        string branch,
+        CancellationToken cancellationToken = default) =>
+        _repository.History.RefExistsAsync(
+            $"refs/remotes/{GitArguments.RequireName(remote, "remote")}/{GitArguments.RequireName(branch, "branch")}",
+            cancellationToken);
 
     /// <summary>
     /// Pushes the local branch to the same branch on the remote, never forced. A rejection because the remote branch
@@ -69,14 +104,12 @@ public sealed partial class GitRepository
     /// </summary>
     public async Task<GitPushResult> PushAsync(string remote, string branch, CancellationToken cancellationToken = default)
     {
-        RequireName(remote, "remote");
-        RequireName(branch, "branch");
+        GitArguments.RequireName(remote, "remote");
+        GitArguments.RequireName(branch, "branch");
         var operation = $"push {remote} {branch}";
         var refspec = $"refs/heads/{branch}:refs/heads/{branch}";
-        var result = await TryRunAsync(
-            operation,
-            a => a.Add("push").Add("--porcelain").Add(remote).Add(refspec),
-            cancellationToken).ConfigureAwait(false);
+        var result = await Git.TryRunAsync(
+            operation, a => a.Add("push").Add("--porcelain").Add(remote).Add(refspec), cancellationToken).ConfigureAwait(false);
 
         // --porcelain: one "<flag>\t<from>:<to>\t<summary>" line per ref; '!' marks a rejected ref.
         var line = result.StandardOutput.Split('\n')
@@ -99,6 +132,6 @@ public sealed partial class GitRepository
         }
 
         var detail = line is null ? result.StandardError : $"{line[2]}\n{result.StandardError}";
-        throw new GitException(operation, Directory, detail, result.ExitCode);
+        throw new GitException(operation, _repository.Directory, detail, result.ExitCode);
     }
 }
