@@ -1,6 +1,6 @@
 using LakehouseManager.DataTests;
 using LakehouseManager.IO;
-using LakehouseManager.Pipeline.DataTests;
+using LakehouseManager.Pipeline.Testing;
 using LakehouseManager.Pipeline.Merge;
 using LakehouseManager.Pipeline.Verify;
 using LakehouseManager.PullRequests;
@@ -69,7 +69,7 @@ public sealed partial class LakehousePipeline
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(selector);
-        var useCase = new RunDataTestsUseCase(_lakehouse.Loggers.CreateLogger<RunDataTestsUseCase>(), _lakehouse.TimeProvider);
+        var useCase = new RunDataTests(_lakehouse.Loggers.CreateLogger<RunDataTests>(), _lakehouse.TimeProvider);
         var host = _lakehouse.PullRequestHost;
 
         // The reports of an earlier run go first, before anything here can stop this one.

@@ -107,12 +107,12 @@ public sealed partial class LakehousePipeline
         }
     }
 
-    private MirrorSync NewSync(string branch, CatalogViews views) =>
+    private SyncMirror NewSync(string branch, CatalogViews views) =>
         new(
             views,
             _lakehouse.Repository,
             _lakehouse.Mirror,
             new SyncSettings(branch) { FromRef = Settings.FromRef, Remote = Settings.Remote, OnGitEdit = Settings.OnGitEdit },
-            _lakehouse.Loggers.CreateLogger<MirrorSync>(),
+            _lakehouse.Loggers.CreateLogger<SyncMirror>(),
             _lakehouse.TimeProvider);
 }

@@ -66,7 +66,7 @@ internal sealed class SyncFixture : IAsyncDisposable
     public Task<string> CreateViewAsync(string branch, string name, string body = "SELECT id FROM shop.raw.orders") =>
         ExecAsync(branch, $"CREATE OR REPLACE VIEW {name} AS {body}");
 
-    public MirrorSync NewSync(
+    public SyncMirror NewSync(
         string branch = "main",
         GitRepository? checkout = null,
         OnGitEdit policy = OnGitEdit.Keep,
@@ -76,7 +76,7 @@ internal sealed class SyncFixture : IAsyncDisposable
         IViewSqlResolver? resolver = null)
     {
         var repository = checkout ?? Checkout;
-        return new MirrorSync(
+        return new SyncMirror(
             new CatalogViews(catalog ?? Catalog, resolver ?? new ContentSqlTextResolver()),
             repository,
             new MirrorFolder(repository.Directory, MirrorPath),
