@@ -39,10 +39,10 @@ public sealed class LocalPullRequestHostTests
     }
 
     [Theory(Timeout = 30_000)]
-    [InlineData("merge")]
-    [InlineData("ff")]
-    [InlineData("squash")]
-    public async Task A_pull_request_merged_in_git_is_merged_and_closed(string how)
+    [InlineData("merge", PullRequestMergeOption.ThreeWay)]
+    [InlineData("ff", PullRequestMergeOption.FastForward)]
+    [InlineData("squash", PullRequestMergeOption.Squash)]
+    public async Task A_pull_request_merged_in_git_is_merged_and_closed_with_its_merge_metadata(string how, PullRequestMergeOption option)
     {
         using var world = await MirrorWorld.CreateAsync();
         await world.CutBranchAsync("dev");
@@ -50,10 +50,16 @@ public sealed class LocalPullRequestHostTests
         await world.SyncAsync("dev");
         await world.MergeInGitAsync("dev", how: how);
 
+        var sourceHead = await world.Remote!.History.RevParseAsync("dev");
+
         var pullRequest = await world.Host().GetPullRequestAsync(MirrorWorld.Selector());
 
         Assert.True(pullRequest.IsMerged);
         Assert.Equal(PullRequestStatus.Closed, pullRequest.Status);
+        Assert.Equal(option, pullRequest.Merge!.Option);
+        Assert.Equal(sourceHead, pullRequest.Merge.SourceCommit);
+        Assert.Equal(option == PullRequestMergeOption.FastForward ? sourceHead : null, pullRequest.Merge.MergeCommit);
+        Assert.Equal(Path.GetFileName(world.Checkout.Directory), pullRequest.Repository);
     }
 
     [Fact(Timeout = 30_000)]
