@@ -54,6 +54,17 @@ public sealed class DremioQueryEngine : IQueryEngine
         ArgumentException.ThrowIfNullOrWhiteSpace(branch);
 
         var request = DremioSqlRequest.AtBranch(sql, CatalogSource, branch) with { Context = _options.Context };
+        return await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a request as it is (no <c>references</c> added): for statements that name their version themselves
+    /// (<c>SHOW CREATE VIEW ... AT COMMIT</c>) or read the default branch (<c>INFORMATION_SCHEMA</c>). Same job
+    /// lifecycle, errors and cancellation as <see cref="ExecuteAsync(string, string, CancellationToken)"/>.
+    /// </summary>
+    internal async Task<IQueryCursor> ExecuteAsync(DremioSqlRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         string jobId;
         try
         {
