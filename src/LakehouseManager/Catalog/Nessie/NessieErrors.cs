@@ -12,7 +12,7 @@ internal static class NessieErrors
 {
     private const int MaxRawBodyLength = 300;
 
-    /// <summary>The kind for an <c>errorCode</c> (<c>ErrorCode.java</c>), or null for a code this client does not know.</summary>
+    /// <summary>The kind for an <c>errorCode</c> (<c>ErrorCode.java</c>), or null for UNKNOWN and codes this client does not know.</summary>
     public static CatalogErrorKind? KindOf(string? errorCode) => errorCode switch
     {
         "REFERENCE_NOT_FOUND" or "CONTENT_NOT_FOUND" or "NAMESPACE_NOT_FOUND" => CatalogErrorKind.NotFound,
@@ -21,7 +21,8 @@ internal static class NessieErrors
         "BAD_REQUEST" or "UNSUPPORTED_MEDIA_TYPE" => CatalogErrorKind.BadRequest,
         "FORBIDDEN" => CatalogErrorKind.Forbidden,
         "TOO_MANY_REQUESTS" => CatalogErrorKind.TooManyRequests,
-        "SERVICE_UNAVAILABLE" or "UNKNOWN" => CatalogErrorKind.Unavailable,
+        "SERVICE_UNAVAILABLE" => CatalogErrorKind.Unavailable,
+        // UNKNOWN (and a code this client does not know) says nothing more than the status does.
         _ => null,
     };
 
