@@ -163,7 +163,7 @@ public sealed partial class NessieFakeRepository
     }
 
     /// <summary>The content of a key at a branch's head, or null.</summary>
-    internal NessieFakeContent? ContentAt(string branch, ContentKey key)
+    public NessieFakeContent? ContentAt(string branch, ContentKey key)
     {
         lock (_gate)
         {
