@@ -11,9 +11,11 @@ public sealed partial class NessieFake
     /// The next <paramref name="count"/> requests (to <paramref name="endpoint"/> only, e.g. <c>GET trees/{ref}/entries</c>,
     /// or any) answer <paramref name="status"/> with Nessie's error body (429 TOO_MANY_REQUESTS, 503
     /// SERVICE_UNAVAILABLE, 500 UNKNOWN ...), and a <c>Retry-After</c> in whole seconds when given, before any work.
+    /// The error body's message is <paramref name="message"/> when given (a test may echo a secret in it).
     /// </summary>
-    public void FailNextRequests(int count, HttpStatusCode status, TimeSpan? retryAfter = null, string? endpoint = null) =>
-        Inject(count, new Injection(InjectionKind.Fail, endpoint, status, retryAfter, TimeSpan.Zero));
+    public void FailNextRequests(
+        int count, HttpStatusCode status, TimeSpan? retryAfter = null, string? endpoint = null, string? message = null) =>
+        Inject(count, new Injection(InjectionKind.Fail, endpoint, status, retryAfter, TimeSpan.Zero) { Message = message });
 
     /// <summary>The next requests get their connection reset (the client sees an I/O error, no status).</summary>
     public void ResetNextRequests(int count, string? endpoint = null) =>
@@ -68,5 +70,8 @@ public sealed partial class NessieFake
         StaleHash,
     }
 
-    private sealed record Injection(InjectionKind Kind, string? Endpoint, HttpStatusCode Status, TimeSpan? RetryAfter, TimeSpan Delay);
+    private sealed record Injection(InjectionKind Kind, string? Endpoint, HttpStatusCode Status, TimeSpan? RetryAfter, TimeSpan Delay)
+    {
+        public string? Message { get; init; }
+    }
 }

@@ -135,7 +135,9 @@ public sealed partial class NessieFake
     private static NessieFakeAnswer Injected(Injection injection)
     {
         var error = new NessieFakeError(
-            injection.Status, NessieFakeError.ErrorCodeFor(injection.Status), $"HTTP {(int)injection.Status} (injected by NessieFake)");
+            injection.Status,
+            NessieFakeError.ErrorCodeFor(injection.Status),
+            injection.Message ?? $"HTTP {(int)injection.Status} (injected by NessieFake)");
         return NessieFakeAnswer.Error(error) with
         {
             RetryAfterSeconds = injection.RetryAfter is { } delay ? (int)Math.Ceiling(delay.TotalSeconds) : null,
