@@ -32,10 +32,14 @@ public sealed partial class NessieFake
             : route is not null ? $"{route.Method} {route.Name}"
             : $"{http.Method} (unknown)";
         var request = new NessieFakeRequest(http.Method, rawTarget, apiPath, endpoint, body, _options.TimeProvider.GetUtcNow());
-        lock (_gate)
+        if (rawPath != StatsPath)
         {
-            _requests.Add(request);
-            _counts[endpoint] = _counts.GetValueOrDefault(endpoint) + 1;
+            // The stats page is the observer, not part of what is measured.
+            lock (_gate)
+            {
+                _requests.Add(request);
+                _counts[endpoint] = _counts.GetValueOrDefault(endpoint) + 1;
+            }
         }
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _app.Lifetime.ApplicationStopping);
