@@ -87,6 +87,7 @@ public static class StandaloneNessie
 
         await output.WriteLineAsync($"  {nessie.TotalRequests,8}  in all");
         await output.WriteLineAsync($"Dremio requests: {dremio.Requests.Count}");
+        await output.WriteLineAsync($"Stopping, and deleting the view metadata files in {nessie.MetadataFolder} ...");
         return 0;
     }
 }
