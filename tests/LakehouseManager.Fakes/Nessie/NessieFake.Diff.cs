@@ -19,12 +19,12 @@ public sealed partial class NessieFake
             (minKey is null || d.Key.CompareTo(minKey) >= 0) &&
             (maxKey is null || d.Key.CompareTo(maxKey) <= 0) &&
             (prefix is null || StartsWith(d.Key, prefix)) &&
-            NessieFakeCel.Matches(filter, new Dictionary<string, string?>
+            (filter is null || NessieFakeCel.Matches(filter, new Dictionary<string, string?>
             {
                 ["key"] = NessieFakeConflict.Dotted(d.Key),
                 ["namespace"] = string.Join('.', d.Key.Namespace),
                 ["name"] = d.Key.Name,
-            }));
+            })));
         var (page, token) = NessieFakePaging.Take(diffs, d => string.Join('\u001D', d.Key.Elements), call.Single("page-token"),
             PageSize(call));
         return NessieFakeAnswer.Json(writer =>

@@ -22,14 +22,14 @@ public sealed partial class NessieFake
             (minKey is null || e.Key.CompareTo(minKey) >= 0) &&
             (maxKey is null || e.Key.CompareTo(maxKey) <= 0) &&
             (prefix is null || StartsWith(e.Key, prefix)) &&
-            NessieFakeCel.Matches(filter, new Dictionary<string, string?>
+            (filter is null || NessieFakeCel.Matches(filter, new Dictionary<string, string?>
             {
                 ["entry.namespace"] = string.Join('.', e.Key.Namespace),
                 ["entry.contentType"] = e.Value.Type,
                 ["entry.name"] = e.Key.Name,
                 ["entry.key"] = NessieFakeConflict.Dotted(e.Key),
                 ["entry.encodedKey"] = NessieKeyCodec.Encode(e.Key, NessieKeyEncoding.Legacy),
-            }));
+            })));
         var (page, token) = NessieFakePaging.Take(entries, e => NessieKeyCodec.Encode(e.Key, NessieKeyEncoding.Legacy),
             call.Single("page-token"), PageSize(call));
         return NessieFakeAnswer.Json(writer =>

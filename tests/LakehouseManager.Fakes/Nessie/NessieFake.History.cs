@@ -22,13 +22,13 @@ public sealed partial class NessieFake
             log = log.Take(stop + 1).ToList();
         }
 
-        var matching = log.Where(c => NessieFakeCel.Matches(filter, new Dictionary<string, string?>
+        var matching = log.Where(c => (filter is null || NessieFakeCel.Matches(filter, new Dictionary<string, string?>
         {
             ["commit.message"] = c.Meta.Message,
             ["commit.committer"] = c.Meta.Committer,
             ["commit.author"] = c.Meta.Authors.FirstOrDefault() ?? "",
             ["commit.hash"] = c.Hash,
-        }));
+        })));
         var (page, token) = NessieFakePaging.Take(matching, c => c.Hash, call.Single("page-token"), PageSize(call));
         return NessieFakeAnswer.Json(writer =>
         {

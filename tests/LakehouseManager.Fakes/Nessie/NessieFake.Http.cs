@@ -67,7 +67,7 @@ public sealed partial class NessieFake
             var answer = injection switch
             {
                 { Kind: InjectionKind.Fail } => Injected(injection),
-                { Kind: InjectionKind.StaleHash } => NessieFakeAnswer.Error(StaleHash(route, match!)),
+                { Kind: InjectionKind.StaleHash } => NessieFakeAnswer.Error(StaleHash(http, match!)),
                 _ => Answer(http, rawPath, route, match, body),
             };
             request.StatusCode = (int)answer.Status;
@@ -129,11 +129,14 @@ public sealed partial class NessieFake
         }
     }
 
-    private NessieFakeError StaleHash(Route? route, Match match)
+    /// <summary>The conflict a write gets when the branch moved just before it (an injected stale hash).</summary>
+    private NessieFakeError StaleHash(HttpRequest http, Match match)
     {
-        var name = route is null ? Options.DefaultBranch : Uri.UnescapeDataString(match.Groups["ref"].Value).Split('@')[0];
+        var parts = Uri.UnescapeDataString(match.Groups["ref"].Value).Split('@', 2);
+        var name = parts[0].Length > 0 ? parts[0] : http.Query["name"].ToString();
+        var expected = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : "(none)";
         var head = Repository.FindReference(name)?.Hash ?? NessieFakeRepository.NoAncestorHash;
-        return NessieFakeError.Conflict([NessieFakeConflict.UnexpectedHash(name, "(the hash in the request)", head)]);
+        return NessieFakeError.Conflict([NessieFakeConflict.UnexpectedHash(name, expected, head)]);
     }
 
     private static NessieFakeAnswer Injected(Injection injection)

@@ -25,12 +25,12 @@ public sealed partial class NessieFake
     {
         var fetchAll = string.Equals(call.Single("fetch"), "ALL", StringComparison.OrdinalIgnoreCase);
         var filter = call.Single("filter");
-        var matching = Repository.References.Where(r => NessieFakeCel.Matches(filter, new Dictionary<string, string?>
+        var matching = Repository.References.Where(r => (filter is null || NessieFakeCel.Matches(filter, new Dictionary<string, string?>
         {
             ["refType"] = r.Type,
             ["ref.name"] = r.Name,
             ["ref.hash"] = r.Hash,
-        }));
+        })));
         var (page, token) = NessieFakePaging.Take(matching, r => r.Name, call.Single("page-token"), PageSize(call));
         return NessieFakeAnswer.Json(writer =>
         {

@@ -91,6 +91,21 @@ public sealed class NessieClientResilienceTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Injected_latency_holds_every_answer_on_the_fakes_clock()
+    {
+        _fake.Latency = TimeSpan.FromSeconds(7);
+
+        var call = _client.GetReferenceAsync("main");
+        await _clock.TimerCreated(TimeSpan.FromSeconds(7)).WaitAsync(TimeSpan.FromSeconds(20));
+        var answeredBefore = call.IsCompleted;
+        _clock.Advance(TimeSpan.FromSeconds(7));
+        var main = await call;
+
+        Assert.False(answeredBefore);
+        Assert.Equal(_fake.Head(), main.Hash);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Cancelling_stops_the_retries()
     {
         _fake.FailNextRequests(10, HttpStatusCode.ServiceUnavailable, retryAfter: TimeSpan.FromSeconds(30));
