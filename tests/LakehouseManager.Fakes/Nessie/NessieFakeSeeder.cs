@@ -31,14 +31,8 @@ public static class NessieFakeSeeder
             fake.Views.CreateNamespace(branch, [.. ns.Elements]);
         }
 
-        var keys = new List<ContentKey>(views);
-        for (var i = 0; i < views; i++)
-        {
-            var key = ViewKey(i, namespaceCount);
-            fake.Views.CreateView(branch, key, SqlOf(i));
-            keys.Add(key);
-        }
-
+        var keys = Enumerable.Range(0, views).Select(i => ViewKey(i, namespaceCount)).ToList();
+        fake.Views.CreateViews(branch, [.. keys.Select((key, i) => (key, SqlOf(i)))]);
         return new NessieFakeSeed(keys, namespaces, fake.Repository.Head(branch).Hash);
     }
 

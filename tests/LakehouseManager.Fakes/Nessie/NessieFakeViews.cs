@@ -51,6 +51,30 @@ public sealed class NessieFakeViews
         return Commit(branch, $"CREATE VIEW {NessieFakeConflict.Dotted(key)}", operations);
     }
 
+    /// <summary>
+    /// <c>CREATE VIEW</c> for many views, one commit each, as <see cref="CreateView"/> would make them; the metadata
+    /// files are written in parallel first (creating files is what seeding a large catalog costs). Returns the head.
+    /// </summary>
+    public string CreateViews(string branch, IReadOnlyList<(ContentKey Key, string Sql)> views)
+    {
+        ArgumentNullException.ThrowIfNull(views);
+        var prepared = views.Select(v => (v.Key, v.Sql, ViewId: NewViewId(), File: Interlocked.Increment(ref _files))).ToList();
+        var locations = new string[prepared.Count];
+        Parallel.For(0, prepared.Count, i =>
+            locations[i] = WriteMetadataFile(prepared[i].ViewId, prepared[i].File, prepared[i].Key, prepared[i].Sql, 1, null));
+        var head = _repository.Head(branch).Hash;
+        for (var i = 0; i < prepared.Count; i++)
+        {
+            var (key, sql, _, _) = prepared[i];
+            var location = locations[i];
+            var operations = MissingNamespaces(branch, key, includeSelf: false);
+            operations.Add(NessieFakeOperationRequest.Put(key, null, id => View(id, location, 1, sql, placeholder: true)));
+            head = Commit(branch, $"CREATE VIEW {NessieFakeConflict.Dotted(key)}", operations);
+        }
+
+        return head;
+    }
+
     /// <summary><c>ALTER VIEW</c>: a new metadata file (version + 1, earlier versions kept) and the same content id.</summary>
     public string AlterView(string branch, ContentKey key, string sql, bool placeholder = true)
     {
@@ -158,11 +182,13 @@ public sealed class NessieFakeViews
     /// (<c>metadata/{view}-{version}-{n}.metadata.json</c>): a seeded catalog of 10,000 views then costs 10,000 files to
     /// write and to delete, not 30,000 file system entries.
     /// </summary>
-    private string WriteMetadata(string viewId, ContentKey key, string sql, long version, string? previousLocation)
+    private string WriteMetadata(string viewId, ContentKey key, string sql, long version, string? previousLocation) =>
+        WriteMetadataFile(viewId, Interlocked.Increment(ref _files), key, sql, version, previousLocation);
+
+    private string WriteMetadataFile(string viewId, long n, ContentKey key, string sql, long version, string? previousLocation)
     {
         var metadata = Path.Combine(_folder, "metadata");
         Directory.CreateDirectory(metadata);
-        var n = Interlocked.Increment(ref _files);
         var path = Path.Combine(metadata, $"{viewId}-{version - 1:D5}-{n:D6}.metadata.json");
         var timestamp = DateTimeOffset.UnixEpoch.AddSeconds(n).ToUnixTimeMilliseconds();
         var versions = new JsonArray();
