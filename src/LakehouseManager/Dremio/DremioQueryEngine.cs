@@ -58,6 +58,17 @@ public sealed class DremioQueryEngine : IQueryEngine
             ? DremioVersionReference.Commit(hash)
             : DremioVersionReference.Branch(version.Branch);
         var request = DremioSqlRequest.At(sql, CatalogSource, reference) with { Context = _options.Context };
+        return await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a request as it is (no <c>references</c> added): for statements that name their version themselves
+    /// (<c>SHOW CREATE VIEW ... AT COMMIT</c>) or read the default branch (<c>INFORMATION_SCHEMA</c>). Same job
+    /// lifecycle, errors and cancellation as <see cref="ExecuteAsync(string, QueryVersion, CancellationToken)"/>.
+    /// </summary>
+    internal async Task<IQueryCursor> ExecuteAsync(DremioSqlRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         string jobId;
         try
         {

@@ -14,7 +14,7 @@ public sealed record DremioVersionReference(DremioVersionType Type, string Value
     /// <summary>A branch reference.</summary>
     public static DremioVersionReference Branch(string name) => new(DremioVersionType.Branch, name);
 
-    /// <summary>A commit reference (a catalog commit hash).</summary>
+    /// <summary>A commit reference (a Nessie commit hash).</summary>
     public static DremioVersionReference Commit(string hash) => new(DremioVersionType.Commit, hash);
 
     /// <summary>The wire name of <see cref="Type"/>: BRANCH, TAG or COMMIT.</summary>

@@ -16,21 +16,10 @@ public static partial class RefName
     /// <summary>Returns why the name is invalid, or null when it is valid.</summary>
     public static string? Validate(string? name)
     {
-        if (string.IsNullOrEmpty(name))
+        var nessieError = ValidateForNessie(name);
+        if (nessieError is not null || name is null)
         {
-            return "the name is empty";
-        }
-
-        if (!NamePattern().IsMatch(name))
-        {
-            return Rules;
-        }
-
-        if (name.Equals("HEAD", StringComparison.OrdinalIgnoreCase) ||
-            name.Equals("DETACHED", StringComparison.OrdinalIgnoreCase) ||
-            HashPattern().IsMatch(name))
-        {
-            return Rules;
+            return nessieError;
         }
 
         // git refuses these although Nessie allows them; the name must work on both sides of the mirror.
@@ -39,6 +28,29 @@ public static partial class RefName
         {
             return "git does not accept branch names in which an element (between '/') ends with '.lock' or starts " +
                 "with '.', or that hold '//'";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Returns why Nessie itself would refuse the name (Validation.java: <c>REF_NAME_REGEX</c> and the forbidden names),
+    /// or null when Nessie accepts it. Laxer than <see cref="Validate"/>, which adds git's rules for mirrored branches:
+    /// a Nessie client must be able to name every reference the server holds.
+    /// </summary>
+    public static string? ValidateForNessie(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return "the name is empty";
+        }
+
+        if (!NamePattern().IsMatch(name) ||
+            name.Equals("HEAD", StringComparison.OrdinalIgnoreCase) ||
+            name.Equals("DETACHED", StringComparison.OrdinalIgnoreCase) ||
+            HashPattern().IsMatch(name))
+        {
+            return Rules;
         }
 
         return null;

@@ -90,7 +90,8 @@ public sealed partial class DremioFake
                 return existing;
             }
 
-            var outcome = _scripts.LastOrDefault(s => s.Matches(sql)).Outcome ??
+            var query = new DremioFakeQuery(sql, context, references);
+            var outcome = Enumerable.Reverse(_scripts).Select(respond => respond(query)).FirstOrDefault(o => o is not null) ??
                 DremioFakeOutcome.Fails($"DremioFake has no scripted response for the query: {sql}");
             var submission = new DremioFakeSubmission(
                 Guid.NewGuid().ToString("D"), sql, context, references, requestId, host);

@@ -26,7 +26,7 @@ public sealed partial class DremioFake : IAsyncDisposable
     private readonly DremioFakeOptions _options;
     private readonly object _gate = new();
     private readonly List<DremioFakeRequest> _requests = [];
-    private readonly List<(Func<string, bool> Matches, DremioFakeOutcome Outcome)> _scripts = [];
+    private readonly List<Func<DremioFakeQuery, DremioFakeOutcome?>> _scripts = [];
     private readonly Dictionary<string, DremioFakeJob> _jobs = new(StringComparer.Ordinal);
     private readonly List<DremioFakeJob> _jobsInOrder = [];
     private readonly Dictionary<string, string> _jobIdByRequestId = new(StringComparer.Ordinal);
@@ -58,7 +58,7 @@ public sealed partial class DremioFake : IAsyncDisposable
     public static async Task<DremioFake> StartAsync(DremioFakeOptions? options = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, (options ?? new DremioFakeOptions()).Port));
         var app = builder.Build();
         var fake = new DremioFake(app, options ?? new DremioFakeOptions());
         app.Run(fake.HandleAsync);
@@ -129,9 +129,19 @@ public sealed partial class DremioFake : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(predicate);
         ArgumentNullException.ThrowIfNull(outcome);
+        OnSql(query => predicate(query.Sql) ? outcome : null);
+    }
+
+    /// <summary>
+    /// Scripts queries by a function evaluated when the job is created (so the rows can follow state that changes, such
+    /// as a catalog's views); it answers null for a query it does not handle. Later scripts win.
+    /// </summary>
+    public void OnSql(Func<DremioFakeQuery, DremioFakeOutcome?> respond)
+    {
+        ArgumentNullException.ThrowIfNull(respond);
         lock (_gate)
         {
-            _scripts.Add((predicate, outcome));
+            _scripts.Add(respond);
         }
     }
 

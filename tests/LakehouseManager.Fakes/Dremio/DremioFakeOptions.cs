@@ -18,6 +18,9 @@ public sealed record DremioFakeOptions
     /// </summary>
     public TimeSpan JobLatency { get; init; } = TimeSpan.Zero;
 
+    /// <summary>The loopback port; 0 for a free one.</summary>
+    public int Port { get; init; }
+
     /// <summary>The clock of job progress, injected stalls and the recorded request times.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -11,3 +11,9 @@ public sealed record DremioFakeSubmission(
     IReadOnlyDictionary<string, DremioFakeReference> References,
     string? RequestId,
     string Host);
+
+/// <summary>A query as a dynamic script sees it (see <see cref="DremioFake.OnSql(Func{DremioFakeQuery, DremioFakeOutcome?})"/>).</summary>
+public sealed record DremioFakeQuery(
+    string Sql,
+    IReadOnlyList<string>? Context,
+    IReadOnlyDictionary<string, DremioFakeReference> References);

@@ -7,12 +7,6 @@ namespace LakehouseManager.Catalog.Views;
 /// </summary>
 public sealed class ContentSqlTextResolver : IViewSqlResolver
 {
-    /// <summary>Dremio's placeholder text (dremio-oss NessieClientImpl, release 25.2.0).</summary>
-    public const string DremioPlaceholder = "Actual view text is stored in Iceberg ViewMetadata in storage";
-
-    /// <summary>The dialect Dremio gives its placeholder.</summary>
-    public const string PlaceholderDialect = "ICEBERG_METADATA";
-
     public string Description => "the SQL text in the catalog's content";
 
     public Task<IReadOnlyList<ViewSql>> ResolveAsync(
@@ -27,9 +21,7 @@ public sealed class ContentSqlTextResolver : IViewSqlResolver
     public static bool HoldsRealSql(ViewContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return !string.IsNullOrWhiteSpace(content.SqlText) &&
-            !string.Equals(content.Dialect, PlaceholderDialect, StringComparison.OrdinalIgnoreCase) &&
-            !content.SqlText.Trim().Equals(DremioPlaceholder, StringComparison.Ordinal);
+        return !string.IsNullOrWhiteSpace(content.SqlText) && !NessieSqlText.IsPlaceholder(content.SqlText, content.Dialect);
     }
 
     private static ViewSql Resolve(CatalogEntry entry) =>

@@ -1,0 +1,21 @@
+using System.Text.Json;
+using LakehouseManager.Naming;
+
+namespace LakehouseManager.Catalog.Nessie;
+
+/// <summary>
+/// One conflict (<c>Conflict.java</c>): <c>{"conflictType":"VALUE_DIFFERS","key":{...},"message":"..."}</c>. The
+/// openapi example writes the discriminator as <c>type</c>; both are read. The key is absent for a whole-reference
+/// conflict (UNEXPECTED_HASH).
+/// </summary>
+internal sealed record NessieConflict(string ConflictType, ContentKey? Key, string Message)
+{
+    public static NessieConflict Parse(JsonElement json)
+    {
+        NessieJson.RequireObject(json, "a conflict");
+        return new NessieConflict(
+            NessieJson.GetString(json, "conflictType") ?? NessieJson.GetString(json, "type") ?? "UNKNOWN",
+            NessieJson.GetObject(json, "key") is { } key ? NessieJson.ParseKey(key) : null,
+            NessieJson.GetString(json, "message") ?? "");
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+
+namespace LakehouseManager.Dremio;
+
+/// <summary>
+/// A catalog object from Dremio's catalog API (api-facts B.4, docs /cloud/reference/api/catalog/view): for a view
+/// <c>{"entityType":"dataset","id":...,"type":"VIRTUAL_DATASET","path":[...],"tag":...,"sql":"SELECT ...",
+/// "sqlContext":[...],"fields":[...]}</c>. For versioned (Nessie/Arctic) sources <c>id</c> is a JSON string holding
+/// the table key, content id and version context. Only what SQL resolution needs is kept.
+/// </summary>
+internal sealed record DremioCatalogEntity(
+    string EntityType,
+    string? Id,
+    string? Type,
+    IReadOnlyList<string> Path,
+    string? Tag,
+    string? Sql,
+    IReadOnlyList<string> SqlContext)
+{
+    /// <summary>Whether the object is a view (<c>VIRTUAL_DATASET</c>).</summary>
+    public bool IsView => EntityType == "dataset" && Type == "VIRTUAL_DATASET";
+
+    public static DremioCatalogEntity Parse(JsonElement json)
+    {
+        DremioJson.RequireObject(json, "a catalog object");
+        return new DremioCatalogEntity(
+            DremioJson.RequireString(json, "entityType"),
+            DremioJson.GetString(json, "id"),
+            DremioJson.GetString(json, "type"),
+            Strings(json, "path"),
+            DremioJson.GetString(json, "tag"),
+            DremioJson.GetString(json, "sql"),
+            Strings(json, "sqlContext"));
+    }
+
+    private static IReadOnlyList<string> Strings(JsonElement json, string name) =>
+        DremioJson.GetArray(json, name) is { } array
+            ? [.. array.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String
+                ? e.GetString()!
+                : throw new FormatException($"the field '{name}' holds a value that is not a string"))]
+            : [];
+}
