@@ -11,8 +11,8 @@ namespace LakehouseManager.Aws;
 /// redirected hop would carry a signature for another URL.
 /// </summary>
 /// <remarks>
-/// Signed: <c>host</c>, every header the request carries (<c>Content-Type</c>, <c>X-Amz-Target</c>) except
-/// <c>User-Agent</c> (proxies rewrite it), and what the signer adds: <c>X-Amz-Date</c>, <c>X-Amz-Security-Token</c> for
+/// Signed: <c>host</c>, every request header (<c>X-Amz-Target</c>) except <c>User-Agent</c> (proxies rewrite it),
+/// <c>Content-Type</c>, and what the signer adds: <c>X-Amz-Date</c>, <c>X-Amz-Security-Token</c> for
 /// temporary credentials, and <c>X-Amz-Content-SHA256</c>, which AWSSDK.Core's signer always adds and AWS accepts.
 /// </remarks>
 internal sealed class AwsSigningHandler : DelegatingHandler
@@ -55,12 +55,11 @@ internal sealed class AwsSigningHandler : DelegatingHandler
             signing.Headers[header.Key] = string.Join(",", header.Value.Select(v => v.Trim()));
         }
 
-        if (request.Content is not null)
+        // Of the content headers only Content-Type: Content-Length is computed by the transport, and signing it would
+        // tie the signature to how the body is framed.
+        if (request.Content?.Headers.ContentType is { } contentType)
         {
-            foreach (var header in request.Content.Headers)
-            {
-                signing.Headers[header.Key] = string.Join(",", header.Value.Select(v => v.Trim()));
-            }
+            signing.Headers["Content-Type"] = contentType.ToString();
         }
 
         var credentials = await _credentials.GetAsync(cancellationToken).ConfigureAwait(false);

@@ -43,6 +43,16 @@ public static class SigV4
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The canonical path of a non-S3 service: each segment of the (decoded) path percent-encoded once, RFC 3986's
+    /// unreserved characters kept.
+    /// </summary>
+    public static string CanonicalPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return string.Join("/", path.Split('/').Select(segment => Encode(Uri.UnescapeDataString(segment))));
+    }
+
     /// <summary>The canonical query string: names and values percent-encoded (RFC 3986 unreserved kept), sorted.</summary>
     public static string CanonicalQuery(string query)
     {
