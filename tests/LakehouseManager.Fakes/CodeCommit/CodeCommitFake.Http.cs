@@ -32,7 +32,12 @@ public sealed partial class CodeCommitFake
         {
             caller = Authenticate(context, body);
             var handler = Operation(http, operation);
-            TakeInjection();
+            var injection = TakeInjection();
+            if (injection is { AfterHandling: false })
+            {
+                throw new CodeCommitFakeError(injection.Value.Code, $"{injection.Value.Code} (injected by the fake)", injection.Value.Status);
+            }
+
             using var input = ParseInput(body);
             await _gate.WaitAsync(context.RequestAborted).ConfigureAwait(false);
             Action<Utf8JsonWriter> write;
@@ -44,6 +49,11 @@ public sealed partial class CodeCommitFake
             finally
             {
                 _gate.Release();
+            }
+
+            if (injection is { } lost)
+            {
+                throw new CodeCommitFakeError(lost.Code, $"{lost.Code} (injected by the fake after handling the call)", lost.Status);
             }
 
             status = 200;
@@ -126,14 +136,11 @@ public sealed partial class CodeCommitFake
             code!, message!, code == "MissingAuthenticationTokenException" ? 403 : 400);
     }
 
-    private void TakeInjection()
+    private (string Code, int Status, bool AfterHandling)? TakeInjection()
     {
         lock (_injections)
         {
-            if (_injections.TryDequeue(out var injection))
-            {
-                throw new CodeCommitFakeError(injection.Code, $"{injection.Code} (injected by the fake)", injection.Status);
-            }
+            return _injections.TryDequeue(out var injection) ? injection : null;
         }
     }
 

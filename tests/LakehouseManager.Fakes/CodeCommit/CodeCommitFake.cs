@@ -40,7 +40,7 @@ public sealed partial class CodeCommitFake : IAsyncDisposable
     private readonly List<FakePullRequestEvent> _pullRequestEvents = [];
     private readonly List<CodeCommitFakeEvent> _events = [];
     private readonly List<CodeCommitFakeExchange> _exchanges = [];
-    private readonly Queue<(string Code, int Status)> _injections = new();
+    private readonly Queue<(string Code, int Status, bool AfterHandling)> _injections = new();
     private int _nextPullRequestId = 1;
 
     private CodeCommitFake(WebApplication app, CodeCommitFakeOptions options)
@@ -181,14 +181,24 @@ public sealed partial class CodeCommitFake : IAsyncDisposable
     /// The next <paramref name="count"/> calls fail with <paramref name="errorCode"/> before they are handled, as
     /// AWS's throttling (<c>ThrottlingException</c>, HTTP 400) or an outage (<c>ServiceUnavailableException</c>, 503) do.
     /// </summary>
-    public void FailNextCalls(int count, string errorCode = "ThrottlingException", int status = 400)
+    public void FailNextCalls(int count, string errorCode = "ThrottlingException", int status = 400) =>
+        Inject(count, errorCode, status, afterHandling: false);
+
+    /// <summary>
+    /// The next <paramref name="count"/> calls are handled (a comment is posted, a merge is done) but answered with
+    /// <paramref name="errorCode"/>: what a client sees when the answer is lost after the work was done.
+    /// </summary>
+    public void FailNextCallsAfterHandling(int count, string errorCode = "InternalFailure", int status = 500) =>
+        Inject(count, errorCode, status, afterHandling: true);
+
+    private void Inject(int count, string errorCode, int status, bool afterHandling)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         lock (_injections)
         {
             for (var i = 0; i < count; i++)
             {
-                _injections.Enqueue((errorCode, status));
+                _injections.Enqueue((errorCode, status, afterHandling));
             }
         }
     }
