@@ -68,24 +68,22 @@ internal sealed class CodeCommitWorld : IAsyncDisposable
             TimeProvider = timeProvider,
         };
 
-    /// <summary>Commits one file on <paramref name="branch"/> (created from main when new) and pushes it; the commit id.</summary>
+    /// <summary>
+    /// Commits one file on <paramref name="branch"/> as the fake has it now (a new branch starts from main) and pushes
+    /// it; the commit id.
+    /// </summary>
     public async Task<string> CommitAsync(string branch, string path, string content)
     {
-        if (await Work.GetCurrentBranchAsync() is { } current && current != branch)
+        if (await Work.RevParseAsync("HEAD") is not null)
         {
-            if (await Work.LocalBranchExistsAsync(branch))
-            {
-                await Work.CheckoutAsync(branch);
-            }
-            else
-            {
-                await Work.CreateBranchAsync(branch, "main");
-                await Work.CheckoutAsync(branch);
-            }
+            // The fake may have moved the branch (a merge): start from what it has.
+            await Work.FetchAsync("origin");
+            var start = await Work.RemoteTrackingBranchExistsAsync("origin", branch) ? $"origin/{branch}" : "origin/main";
+            await _git.GitAsync(Work, "checkout", "--quiet", "-B", branch, start);
         }
 
         var commit = await GitSandbox.CommitFileAsync(Work, path, content, $"{path} on {branch}");
-        Assert.True((await Work.PushAsync("origin", branch)).IsPushed);
+        Assert.True((await Work.PushAsync("origin", branch)).IsPushed, $"git push of {branch} to the fake");
         return commit;
     }
 
