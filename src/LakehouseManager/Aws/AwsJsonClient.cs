@@ -39,6 +39,7 @@ internal sealed class AwsJsonClient : IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(credentials);
         Endpoint = settings.EndpointFor(service);
+        Region = settings.Region;
         _resilience = resilience ?? HttpResilience.Shared;
         var transport = handler ?? new SocketsHttpHandler
         {
@@ -60,6 +61,9 @@ internal sealed class AwsJsonClient : IDisposable
 
     /// <summary>The URL the calls are POSTed to.</summary>
     public Uri Endpoint { get; }
+
+    /// <summary>The region the calls are signed for.</summary>
+    public string Region { get; }
 
     /// <summary>
     /// Calls the operation of <paramref name="request"/> and parses the output with <paramref name="parse"/>. Throws
