@@ -1,3 +1,5 @@
+using System.Text.Json;
+using LakehouseManager.Aws;
 using LakehouseManager.Http;
 using LakehouseManager.Tests.Support;
 using Polly;
@@ -62,3 +64,18 @@ internal sealed class RecordingHandler() : DelegatingHandler(new SocketsHttpHand
 }
 
 internal sealed record RecordedRequest(string Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, string Body);
+
+/// <summary>A call the product does not make (setting up moto's state): the operation and its input as JSON text.</summary>
+internal sealed record RawAwsRequest(string Operation, string Json) : IAwsRequest
+{
+    public RetrySafety Safety => RetrySafety.OnlyIfNotProcessed;
+
+    public void WriteMembers(Utf8JsonWriter writer)
+    {
+        using var document = JsonDocument.Parse(Json);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            property.WriteTo(writer);
+        }
+    }
+}
