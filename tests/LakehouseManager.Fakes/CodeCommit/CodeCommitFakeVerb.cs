@@ -52,11 +52,26 @@ public static class CodeCommitFakeVerb
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Console.CancelKeyPress += (_, e) =>
+        ConsoleCancelEventHandler onCtrlC = (_, e) =>
         {
             e.Cancel = true;
             stop.Cancel();
         };
+        Console.CancelKeyPress += onCtrlC;
+        try
+        {
+            return await ServeAsync(port, options, repositories, eventsFile, output, stop.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCtrlC;
+        }
+    }
+
+    private static async Task<int> ServeAsync(
+        int port, CodeCommitFakeOptions options, IReadOnlyList<string> repositories, string? eventsFile, TextWriter output,
+        CancellationToken stop)
+    {
         options = options with
         {
             OnEvent = async (item, ct) =>
@@ -68,10 +83,10 @@ public static class CodeCommitFakeVerb
                 }
             },
         };
-        await using var fake = await CodeCommitFake.StartAsync(options, port, stop.Token).ConfigureAwait(false);
+        await using var fake = await CodeCommitFake.StartAsync(options, port, stop).ConfigureAwait(false);
         foreach (var name in repositories)
         {
-            var repository = await fake.CreateRepositoryAsync(name, cancellationToken: stop.Token).ConfigureAwait(false);
+            var repository = await fake.CreateRepositoryAsync(name, cancellationToken: stop).ConfigureAwait(false);
             await output.WriteLineAsync($"repository {name}: push to {repository.Path}").ConfigureAwait(false);
         }
 
@@ -79,7 +94,7 @@ public static class CodeCommitFakeVerb
             .ConfigureAwait(false);
         try
         {
-            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
