@@ -18,7 +18,7 @@ public sealed class CodeCommitFakeAwsCliTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = 300_000)]
     public async Task The_cli_creates_reads_and_lists_pull_requests_page_by_page()
     {
         var created = await AwsAsync("create-pull-request", "--title", "Views", "--description", "From dev",
@@ -41,7 +41,7 @@ public sealed class CodeCommitFakeAwsCliTests : IAsyncLifetime
         Assert.Equal(2, _world.Fake.Exchanges.Count(e => e.Operation == "ListPullRequests"));
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = 300_000)]
     public async Task The_cli_posts_replies_and_reads_comments_page_by_page()
     {
         var pr = await _world.OpenAsync();
@@ -66,7 +66,7 @@ public sealed class CodeCommitFakeAwsCliTests : IAsyncLifetime
         Assert.Equal(2, _world.Fake.Exchanges.Count(e => e.Operation == "GetCommentsForPullRequest"));
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = 300_000)]
     public async Task The_cli_reads_the_history_and_the_repository()
     {
         var pr = await _world.OpenAsync();
@@ -84,7 +84,7 @@ public sealed class CodeCommitFakeAwsCliTests : IAsyncLifetime
         Assert.Equal(_world.Repository.Arn, repository.GetProperty("Arn").GetString());
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = 300_000)]
     public async Task The_cli_merges_in_each_of_the_three_ways_and_closes()
     {
         var fastForward = await _world.OpenAsync();
@@ -110,7 +110,7 @@ public sealed class CodeCommitFakeAwsCliTests : IAsyncLifetime
         Assert.False(cl.GetProperty("pullRequest").GetProperty("pullRequestTargets")[0].GetProperty("mergeMetadata").GetProperty("isMerged").GetBoolean());
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = 300_000)]
     public async Task The_cli_reports_the_fakes_errors_by_their_model_names()
     {
         var (_, error, exitCode) = await DebianAwsCli.RunAsync(
