@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace LakehouseManager.Fakes.CodeCommit;
 
 /// <summary>
 /// <c>codecommit [--port N] [--region R] [--root DIR] [--repository NAME]... [--events-file FILE]</c>: runs a
-/// <see cref="CodeCommitFake"/> until Ctrl-C, so the AWS CLI or the tool can be pointed at it by hand
+/// <see cref="CodeCommitFake"/> until Ctrl-C or SIGTERM, so the AWS CLI or the tool can be pointed at it by hand
 /// (<c>aws --endpoint-url http://127.0.0.1:N codecommit ...</c>, <c>--aws-endpoint-url</c>). Each EventBridge event is
 /// printed, and appended as one JSON line to the events file when one is given.
 /// </summary>
@@ -52,19 +53,16 @@ public static class CodeCommitFakeVerb
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCtrlC = (_, e) =>
+        // Ctrl-C, and the SIGTERM that `timeout`, `kill` and CI send, stop the fake gracefully; without these the host
+        // would wait for this method, which waits forever.
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        return await ServeAsync(port, options, repositories, eventsFile, output, stop.Token).ConfigureAwait(false);
+
+        void Stop(PosixSignalContext context)
         {
-            e.Cancel = true;
+            context.Cancel = true;
             stop.Cancel();
-        };
-        Console.CancelKeyPress += onCtrlC;
-        try
-        {
-            return await ServeAsync(port, options, repositories, eventsFile, output, stop.Token).ConfigureAwait(false);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCtrlC;
         }
     }
 
