@@ -1,35 +1,24 @@
+using LakehouseManager.Fakes.CodeCommit;
 using LakehouseManager.Fakes.Nessie;
 
-namespace LakehouseManager.Fakes;
-
-/// <summary>
-/// Runs a fake standalone: <c>dotnet run --project tests/LakehouseManager.Fakes -- nessie --port 19120 --views 10000</c>.
-/// </summary>
-internal static class Program
+// The fakes, standalone: dotnet run --project tests/LakehouseManager.Fakes -- <verb> [options]. One verb per fake, each
+// in its own file, so that fakes added side by side merge as one line here.
+return args switch
 {
-    public static async Task<int> Main(string[] args)
-    {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
-        {
-            await Console.Out.WriteLineAsync(StandaloneNessie.Usage);
-            return args.Length == 0 ? 2 : 0;
-        }
+    ["nessie", .. var rest] => await StandaloneNessieVerb.RunAsync(rest),
+    ["codecommit", .. var rest] => await CodeCommitFakeVerb.RunAsync(rest, Console.Out, CancellationToken.None),
+    ["-h" or "--help" or "help", ..] => Usage(0),
+    _ => Usage(2),
+};
 
-        if (args[0] != "nessie")
-        {
-            await Console.Error.WriteLineAsync($"Unknown fake '{args[0]}'. Fakes: nessie.\n\n{StandaloneNessie.Usage}");
-            return 2;
-        }
-
-        try
-        {
-            var options = StandaloneNessieOptions.Parse(args[1..]);
-            return await StandaloneNessie.RunAsync(options, Console.Out);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync($"{e.Message}\n\n{StandaloneNessie.Usage}");
-            return 2;
-        }
-    }
+static int Usage(int exitCode)
+{
+    var output = exitCode == 0 ? Console.Out : Console.Error;
+    output.WriteLine("Usage: dotnet run --project tests/LakehouseManager.Fakes -- <verb> [options]");
+    output.WriteLine("Verbs:");
+    output.WriteLine("  nessie       a Nessie REST v2 server with Dremio's catalog, SQL and job endpoints, seeded with views");
+    output.WriteLine($"  codecommit   {CodeCommitFakeVerb.Summary}");
+    output.WriteLine();
+    output.WriteLine(StandaloneNessie.Usage);
+    return exitCode;
 }

@@ -21,6 +21,14 @@ public static class HttpResilience
     /// <summary>The context property that tells the retry rule whether the request may be repeated.</summary>
     public static ResiliencePropertyKey<RetrySafety> RetrySafetyKey { get; } = new("LakehouseManager.Http.RetrySafety");
 
+    /// <summary>
+    /// The context property for a protocol's own "refused, try again later" that the status code does not show (AWS
+    /// JSON 1.1 sends throttling as HTTP 400 with <c>__type: ThrottlingException</c>). A response it accepts is retried
+    /// whatever the request's <see cref="RetrySafety"/>: like a 429, it was refused before any work was done.
+    /// </summary>
+    public static ResiliencePropertyKey<Func<HttpResponseMessage, bool>?> RefusedForNowKey { get; } =
+        new("LakehouseManager.Http.RefusedForNow");
+
     /// <summary>The shared pipeline: default limits, the system clock.</summary>
     public static ResiliencePipeline<HttpResponseMessage> Shared { get; } =
         Create(HttpResilienceOptions.Default, TimeProvider.System);
@@ -44,7 +52,10 @@ public static class HttpResilience
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
                 ShouldHandle = static args => ValueTask.FromResult(
-                    ShouldRetry(args.Outcome, args.Context.Properties.GetValue(RetrySafetyKey, RetrySafety.SafeToRepeat))),
+                    ShouldRetry(args.Outcome, args.Context.Properties.GetValue(RetrySafetyKey, RetrySafety.SafeToRepeat)) ||
+                    (args.Outcome.Result is { } response &&
+                        args.Context.Properties.GetValue(RefusedForNowKey, null) is { } refusedForNow &&
+                        refusedForNow(response))),
                 // A server that says when to come back (429, 503) knows better than our backoff; capped so that a
                 // misconfigured server cannot park us for hours (the overall timeout bounds it anyway).
                 DelayGenerator = args => ValueTask.FromResult(

@@ -17,6 +17,21 @@ public static class ResilientHttpClientExtensions
         Func<HttpRequestMessage> createRequest,
         ResiliencePipeline<HttpResponseMessage> pipeline,
         RetrySafety safety,
+        CancellationToken cancellationToken = default) =>
+        await client.SendResilientAsync(createRequest, pipeline, safety, refusedForNow: null, cancellationToken)
+            .ConfigureAwait(false);
+
+    /// <summary>
+    /// As <see cref="SendResilientAsync(HttpClient, Func{HttpRequestMessage}, ResiliencePipeline{HttpResponseMessage},
+    /// RetrySafety, CancellationToken)"/>, and also retries the responses <paramref name="refusedForNow"/> accepts (see
+    /// <see cref="HttpResilience.RefusedForNowKey"/>). The predicate sees a buffered response and must not dispose it.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SendResilientAsync(
+        this HttpClient client,
+        Func<HttpRequestMessage> createRequest,
+        ResiliencePipeline<HttpResponseMessage> pipeline,
+        RetrySafety safety,
+        Func<HttpResponseMessage, bool>? refusedForNow,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -27,6 +42,7 @@ public static class ResilientHttpClientExtensions
         try
         {
             context.Properties.Set(HttpResilience.RetrySafetyKey, safety);
+            context.Properties.Set(HttpResilience.RefusedForNowKey, refusedForNow);
             return await pipeline.ExecuteAsync(
                 static async (ctx, state) =>
                 {

@@ -65,4 +65,11 @@ internal sealed class WaitingClock : FakeTimeProvider
 
         return waits;
     }
+
+    /// <summary>Lets <paramref name="run"/> go to its end as <see cref="RunAsync(Task)"/> does, and returns its result.</summary>
+    public async Task<T> ResultOfAsync<T>(Task<T> run)
+    {
+        await RunAsync(run);
+        return await run;
+    }
 }
