@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+
+namespace LakehouseManager.Catalog.Local;
+
+/// <summary>What a commit writes: de-duplicated SQL texts, an entry per changed key, and the keys it touched.</summary>
+internal sealed partial class CatalogStore
+{
+    /// <summary>Stores a SQL text once, keyed by its SHA-256, and returns its id.</summary>
+    public async Task<long> InternSqlAsync(string sql, CancellationToken cancellationToken)
+    {
+        var sha = SHA256.HashData(CommitHasher.StrictUtf8.GetBytes(sql));
+        var existing = await ScalarAsync("SELECT id FROM _lh_sql_texts WHERE sha = @p0", [sha], cancellationToken)
+            .ConfigureAwait(false);
+        if (existing is long id)
+        {
+            return id;
+        }
+
+        return (long)(await ScalarAsync(
+            "INSERT INTO _lh_sql_texts (sha, sql) VALUES (@p0, @p1) RETURNING id", [sha, sql], cancellationToken)
+            .ConfigureAwait(false))!;
+    }
+
+    /// <summary>Records the key's value from the commit at (chain, depth) on: a SQL text id, or null for a delete.</summary>
+    public Task PutEntryAsync(CommitNode commit, string storedKey, long? sqlId, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "INSERT INTO _lh_entries (key, chain, depth, sql_id) VALUES (@p0, @p1, @p2, @p3) " +
+            "ON CONFLICT (key, chain, depth) DO UPDATE SET sql_id = @p3",
+            [storedKey, commit.Chain, commit.Depth, sqlId],
+            cancellationToken);
+
+    public Task AddChangeAsync(long commitId, string storedKey, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "INSERT OR IGNORE INTO _lh_changes (commit_id, key) VALUES (@p0, @p1)", [commitId, storedKey], cancellationToken);
+
+    public async Task<IReadOnlyList<string>> GetChangedKeysAsync(long commitId, CancellationToken cancellationToken)
+    {
+        await using var reader = await ReaderAsync(
+            "SELECT key FROM _lh_changes WHERE commit_id = @p0", [commitId], cancellationToken).ConfigureAwait(false);
+        var keys = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+}
