@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 
 namespace LakehouseManager.Catalog.Local;
@@ -33,14 +34,20 @@ internal sealed partial class CatalogStore
         ExecuteAsync(
             "INSERT OR IGNORE INTO _lh_changes (commit_id, key) VALUES (@p0, @p1)", [commitId, storedKey], cancellationToken);
 
-    public async Task<IReadOnlyList<string>> GetChangedKeysAsync(long commitId, CancellationToken cancellationToken)
+    /// <summary>The keys the commits touched, in one query per thousand commits.</summary>
+    public async Task<HashSet<string>> GetChangedKeysAsync(IReadOnlyList<long> commitIds, CancellationToken cancellationToken)
     {
-        await using var reader = await ReaderAsync(
-            "SELECT key FROM _lh_changes WHERE commit_id = @p0", [commitId], cancellationToken).ConfigureAwait(false);
-        var keys = new List<string>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in commitIds.Chunk(1000))
         {
-            keys.Add(reader.GetString(0));
+            var ids = "[" + string.Join(',', chunk.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
+            await using var reader = await ReaderAsync(
+                "SELECT key FROM _lh_changes WHERE commit_id IN (SELECT value FROM json_each(@p0))", [ids], cancellationToken)
+                .ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                keys.Add(reader.GetString(0));
+            }
         }
 
         return keys;

@@ -11,6 +11,7 @@ internal sealed partial class CatalogStore : IAsyncDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<long, CommitNode> _nodes = [];
+    private int _nodeMisses;
     private readonly Dictionary<long, (long? Parent, long ParentDepth)> _chains = [];
     private readonly Dictionary<long, CommitAncestry> _ancestries = [];
     private readonly bool _ownsConnection;
@@ -70,6 +71,11 @@ internal sealed partial class CatalogStore : IAsyncDisposable
             [name, value],
             cancellationToken);
 
+    /// <summary>
+    /// The commit's node. After a few misses, a miss also loads the commits just below it (by id, so mostly its
+    /// ancestors): graph walks go from newer to older commits, and one query then serves a run of them, while a call
+    /// that needs one or two nodes reads only those.
+    /// </summary>
     public async Task<CommitNode> GetNodeAsync(long id, CancellationToken cancellationToken)
     {
         if (_nodes.TryGetValue(id, out var cached))
@@ -77,24 +83,29 @@ internal sealed partial class CatalogStore : IAsyncDisposable
             return cached;
         }
 
-        await using var reader = await ReaderAsync(
-            "SELECT hash, parent1, parent2, generation, chain, depth FROM _lh_commits WHERE id = @p0", [id], cancellationToken)
-            .ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using (var reader = await ReaderAsync(
+            "SELECT id, hash, parent1, parent2, generation, chain, depth FROM _lh_commits " +
+            "WHERE id <= @p0 ORDER BY id DESC LIMIT @p1",
+            [id, _nodeMisses++ < 4 ? 1 : 256],
+            cancellationToken).ConfigureAwait(false))
         {
-            throw new InvalidOperationException($"Commit id {id} is missing from the local catalog.");
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var node = new CommitNode(
+                    reader.GetInt64(0),
+                    reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                    reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                    reader.GetInt64(4),
+                    reader.GetInt64(5),
+                    reader.GetInt64(6));
+                _nodes.TryAdd(node.Id, node);
+            }
         }
 
-        var node = new CommitNode(
-            id,
-            reader.GetString(0),
-            reader.IsDBNull(1) ? null : reader.GetInt64(1),
-            reader.IsDBNull(2) ? null : reader.GetInt64(2),
-            reader.GetInt64(3),
-            reader.GetInt64(4),
-            reader.GetInt64(5));
-        _nodes[id] = node;
-        return node;
+        return _nodes.TryGetValue(id, out var loaded)
+            ? loaded
+            : throw new InvalidOperationException($"Commit id {id} is missing from the local catalog.");
     }
 
     /// <summary>Up to two commits whose hash starts with the (lower-case) prefix: two means ambiguous.</summary>
