@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 
 namespace LakehouseManager.Catalog.Local;
@@ -34,15 +33,39 @@ internal sealed partial class CatalogStore
         ExecuteAsync(
             "INSERT OR IGNORE INTO _lh_changes (commit_id, key) VALUES (@p0, @p1)", [commitId, storedKey], cancellationToken);
 
+    /// <summary>
+    /// The keys touched by the commits on the first-parent line of <paramref name="commitId"/> that are deeper than
+    /// <paramref name="aboveDepth"/>: one query per chain segment of the line, without walking the commits.
+    /// </summary>
+    public async Task<HashSet<string>> GetKeysTouchedSinceAsync(long commitId, long aboveDepth, CancellationToken cancellationToken)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var ancestry = await GetAncestryAsync(commitId, cancellationToken).ConfigureAwait(false);
+        foreach (var (chain, limit) in ancestry.Limits.Where(l => l.Value > aboveDepth))
+        {
+            await using var reader = await ReaderAsync(
+                "SELECT DISTINCT ch.key FROM _lh_commits c JOIN _lh_changes ch ON ch.commit_id = c.id " +
+                "WHERE c.chain = @p0 AND c.depth > @p1 AND c.depth <= @p2",
+                [chain, aboveDepth, limit],
+                cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                keys.Add(reader.GetString(0));
+            }
+        }
+
+        return keys;
+    }
+
     /// <summary>The keys the commits touched, in one query per thousand commits.</summary>
     public async Task<HashSet<string>> GetChangedKeysAsync(IReadOnlyList<long> commitIds, CancellationToken cancellationToken)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in commitIds.Chunk(1000))
         {
-            var ids = "[" + string.Join(',', chunk.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
+            var ids = JsonText.Array(chunk);
             await using var reader = await ReaderAsync(
-                "SELECT key FROM _lh_changes WHERE commit_id IN (SELECT value FROM json_each(@p0))", [ids], cancellationToken)
+                "SELECT c.key FROM json_each(@p0) j CROSS JOIN _lh_changes c ON c.commit_id = j.value", [ids], cancellationToken)
                 .ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {

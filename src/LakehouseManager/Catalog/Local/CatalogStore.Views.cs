@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LakehouseManager.Catalog.Local;
 
 /// <summary>
@@ -8,6 +6,7 @@ namespace LakehouseManager.Catalog.Local;
 /// </summary>
 internal sealed partial class CatalogStore
 {
+
     /// <summary>The id of the view's SQL text at the commit, or null when the key is not a view there.</summary>
     public async Task<long?> GetSqlIdAsync(long commitId, string storedKey, CancellationToken cancellationToken)
     {
@@ -21,6 +20,53 @@ internal sealed partial class CatalogStore
         }
 
         return nearest.SqlId;
+    }
+
+    /// <summary>
+    /// The ids of the views' SQL texts at each of the commits (null where the key is not a view), by key: one query
+    /// per chunk of keys, so a diff or a merge over many keys makes few round trips.
+    /// </summary>
+    public async Task<Dictionary<string, long?[]>> GetSqlIdsAsync(
+        IEnumerable<string> storedKeys, IReadOnlyList<long> commitIds, CancellationToken cancellationToken)
+    {
+        var ancestries = new CommitAncestry[commitIds.Count];
+        for (var i = 0; i < commitIds.Count; i++)
+        {
+            ancestries[i] = await GetAncestryAsync(commitIds[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = new Dictionary<string, long?[]>(StringComparer.Ordinal);
+        foreach (var chunk in storedKeys.Chunk(500))
+        {
+            var nearest = chunk.Distinct(StringComparer.Ordinal).ToDictionary(k => k, _ => new Nearest[ancestries.Length], StringComparer.Ordinal);
+            foreach (var found in nearest.Values)
+            {
+                Array.Fill(found, new Nearest());
+            }
+
+            await using (var reader = await ReaderAsync(
+                "SELECT e.key, e.chain, e.depth, e.sql_id FROM json_each(@p0) j CROSS JOIN _lh_entries e ON e.key = j.value",
+                [JsonText.Array(nearest.Keys)],
+                cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var found = nearest[reader.GetString(0)];
+                    var (chain, depth, sqlId) = (reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? (long?)null : reader.GetInt64(3));
+                    for (var i = 0; i < found.Length; i++)
+                    {
+                        found[i].Offer(ancestries[i], chain, depth, sqlId);
+                    }
+                }
+            }
+
+            foreach (var (key, found) in nearest)
+            {
+                result[key] = found.Select(n => n.SqlId).ToArray();
+            }
+        }
+
+        return result;
     }
 
     public async Task<string> GetSqlTextAsync(long sqlId, CancellationToken cancellationToken) =>
@@ -37,10 +83,10 @@ internal sealed partial class CatalogStore
             return [];
         }
 
-        var ids = "[" + string.Join(',', views.Select(v => v.SqlId.ToString(CultureInfo.InvariantCulture)).Distinct()) + "]";
+        var ids = JsonText.Array(views.Select(v => v.SqlId).Distinct());
         var texts = new Dictionary<long, string>();
         await using (var reader = await ReaderAsync(
-            "SELECT id, sql FROM _lh_sql_texts WHERE id IN (SELECT value FROM json_each(@p0))", [ids], cancellationToken)
+            "SELECT t.id, t.sql FROM json_each(@p0) j CROSS JOIN _lh_sql_texts t ON t.id = j.value", [ids], cancellationToken)
             .ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -26,9 +26,11 @@ namespace LakehouseManager.Catalog.Local;
 /// reads walk long delta chains, where chains and depths need neither.
 /// </para>
 /// <para>
-/// <c>_lh_changes</c> holds the keys each commit touched, which makes diffs and merges O(changes). A merge commit
-/// records every key in which it differs from either parent, so "the keys touched between a common ancestor and X"
-/// always covers every key whose value differs between them.
+/// <c>_lh_changes</c> holds the keys each commit touched, which makes diffs and merges O(changes): a diff reads the
+/// keys touched on both first-parent lines below their fork point (chain and depth ranges of <c>_lh_commits</c>), a
+/// merge those touched between the merge base and each side. A merge commit records every key in which it differs
+/// from either parent, so "the keys touched between a common ancestor and X" always covers every key whose value
+/// differs between them.
 /// </para>
 /// </remarks>
 internal static class LocalCatalogSchema
@@ -86,5 +88,6 @@ internal static class LocalCatalogSchema
             depth INTEGER NOT NULL,
             sql_id INTEGER,
             PRIMARY KEY (key, chain, depth)) WITHOUT ROWID;
+        CREATE INDEX _lh_commits_line ON _lh_commits (chain, depth);
         """;
 }
