@@ -38,19 +38,15 @@ internal static class LocalCatalogMigration
                 "UPDATE _lh_commits SET chain = @p1, depth = @p2 WHERE id = @p0", [id, chain, depth], cancellationToken)
                 .ConfigureAwait(false);
 
-            // The entries of a commit are the difference between its snapshot and its first parent's.
-            object?[] values = [id, parent1 ?? -1, chain, depth];
+            // A commit's entries are its snapshot's values of the keys it touched (NULL: deleted). Version 1 recorded
+            // every key in which a commit differs from its first parent as touched (a merge commit: from either parent),
+            // so this reads O(changes), not every snapshot. The root commit has no parent: all of its snapshot.
             await store.ExecuteAsync(
-                "INSERT INTO _lh_entries (key, chain, depth, sql_id) " +
-                "SELECT c.key, @p2, @p3, c.sql_id FROM _lh_views c WHERE c.commit_id = @p0 AND NOT EXISTS " +
-                "(SELECT 1 FROM _lh_views p WHERE p.commit_id = @p1 AND p.key = c.key AND p.sql_id = c.sql_id)",
-                values,
-                cancellationToken).ConfigureAwait(false);
-            await store.ExecuteAsync(
-                "INSERT INTO _lh_entries (key, chain, depth, sql_id) " +
-                "SELECT p.key, @p2, @p3, NULL FROM _lh_views p WHERE p.commit_id = @p1 AND NOT EXISTS " +
-                "(SELECT 1 FROM _lh_views c WHERE c.commit_id = @p0 AND c.key = p.key)",
-                values,
+                parent1 is null
+                    ? "INSERT INTO _lh_entries (key, chain, depth, sql_id) SELECT v.key, @p1, @p2, v.sql_id FROM _lh_views v WHERE v.commit_id = @p0"
+                    : "INSERT INTO _lh_entries (key, chain, depth, sql_id) SELECT ch.key, @p1, @p2, v.sql_id FROM _lh_changes ch " +
+                      "LEFT JOIN _lh_views v ON v.commit_id = ch.commit_id AND v.key = ch.key WHERE ch.commit_id = @p0",
+                [id, chain, depth],
                 cancellationToken).ConfigureAwait(false);
         }
 
