@@ -42,6 +42,13 @@ internal partial class Build
     [Parameter("One SQL statement for the Sql target, run at --to-ref (default main)", Name = "Sql")]
     private readonly string? SqlStatement;
 
+    [Parameter("A file of SQL statements for the Sql target ('-' reads standard input), run in order at --to-ref " +
+               "(default main): each view or branch statement is its own commit, and the first that fails stops the run")]
+    private readonly AbsolutePath? SqlFile;
+
+    [Parameter("With --sql-file: apply the file's view statements as one catalog commit, all or nothing")]
+    private readonly bool SingleCommit;
+
     private Lakehouse? _lakehouse;
 
     /// <summary>The composition root, built once per run from the parameters.</summary>
@@ -50,22 +57,59 @@ internal partial class Build
     private LakehousePipeline Pipeline => new(Lakehouse);
 
     private Target Sql => _ => _
-        .Description("Runs one statement on the local catalog at --to-ref (default main) and prints the result: " +
-                     "CREATE [OR REPLACE] VIEW, DROP VIEW, CREATE/DROP/MERGE BRANCH, SHOW BRANCHES/VIEWS, or plain SQL")
-        .Requires(() => SqlStatement)
+        .Description("Runs SQL on the local catalog at --to-ref (default main) and prints the results: one statement " +
+                     "(--sql) or a script (--sql-file): CREATE [OR REPLACE] VIEW, DROP VIEW, CREATE/DROP/MERGE BRANCH, " +
+                     "SHOW BRANCHES/VIEWS/TABLES/LOGS, or plain SQL")
         .Executes(async ct =>
         {
-            await CreateCatalogForAsync(SqlStatement!, ct);
+            var script = SqlFile is null ? null : await ReadSqlFileAsync(SqlFile, ct);
+            await CreateCatalogForAsync(SqlStatement ?? script ?? "", ct);
             var executor = new LocalSqlExecutor(await Lakehouse.GetLocalCatalogAsync(ct));
-            var result = await executor.ExecuteAsync(ToRef ?? FromRef, SqlStatement!, ct);
-            Log.Information("{Result}", SqlResultText.Render(result));
-
-            // A statement that reports failure as rows (a merge with conflicts) must fail the build too.
-            if (!result.Succeeded)
+            var branch = ToRef ?? FromRef;
+            if (SqlFile is null)
             {
-                throw new BuildException($"The statement did not succeed: {result.Message}.");
+                if (SingleCommit)
+                {
+                    throw new BuildException("--single-commit applies to a script: give it with --sql-file PATH.");
+                }
+
+                var result = await executor.ExecuteAsync(branch, SqlStatement ?? throw new BuildException(SqlUsage), ct);
+                Log.Information("{Result}", SqlResultText.Render(result));
+
+                // A statement that reports failure as rows (a merge with conflicts) must fail the build too.
+                if (!result.Succeeded)
+                {
+                    throw new BuildException($"The statement did not succeed: {result.Message}.");
+                }
+
+                return;
             }
+
+            if (SqlStatement is not null)
+            {
+                throw new BuildException(SqlUsage);
+            }
+
+            var outcome = await new LocalSqlScript(executor).RunAsync(
+                branch,
+                script!,
+                SingleCommit,
+                step => Log.Information(
+                    "{Step}",
+                    $"-- {step.Number}/{step.Count}, line {step.Line}: {step.FirstLine}\n{SqlResultText.Render(step.Result)}"),
+                ct);
+            ReportSummary(_ => _.AddPair("Statements", $"{outcome.Statements}").AddPair("Commits", $"{outcome.Commits}"));
         });
+
+    private static async Task<string> ReadSqlFileAsync(AbsolutePath file, CancellationToken cancellationToken) =>
+        file.Name == "-"
+            ? await Console.In.ReadToEndAsync(cancellationToken)
+            : File.Exists(file)
+                ? await File.ReadAllTextAsync(file, cancellationToken)
+                : throw new BuildException($"The SQL file {file} does not exist: give the path of a file of statements, or - for standard input.");
+
+    private const string SqlUsage =
+        "Sql runs one statement (--sql \"STATEMENT\") or a script (--sql-file PATH, or --sql-file - for standard input): give one of them.";
 
     private Target FetchCatalogDelta => _ => _
         .Description("Computes what a sync of --to-ref changes in the mirror: <artifacts>/catalog-delta.json and a summary (a dry run on its own)")
@@ -89,13 +133,12 @@ internal partial class Build
             .AddPair("Commit", outcome.Commit is null ? "none" : HashText.Short(outcome.Commit)));
 
     /// <summary>
-    /// Only a statement that creates something may create the catalog file; anything else on a missing file is the
-    /// composition root's clear error, never a new empty catalog.
+    /// Only SQL whose first statement creates something may create the catalog file; anything else on a missing file
+    /// is the composition root's clear error, never a new empty catalog.
     /// </summary>
-    private async Task CreateCatalogForAsync(string statement, CancellationToken cancellationToken)
+    private async Task CreateCatalogForAsync(string sql, CancellationToken cancellationToken)
     {
-        if (Catalog == CatalogKind.Local && !File.Exists(CatalogPath) &&
-            statement.TrimStart().StartsWith("CREATE", StringComparison.OrdinalIgnoreCase))
+        if (Catalog == CatalogKind.Local && !File.Exists(CatalogPath) && LocalSqlScript.StartsWithCreate(sql))
         {
             Log.Information("Creating the local catalog {Path}", CatalogPath);
             using (await LocalCatalog.OpenAsync(CatalogPath, cancellationToken: cancellationToken))

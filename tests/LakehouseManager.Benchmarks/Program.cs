@@ -12,6 +12,8 @@ internal static class Program
         {
             [DataTestsBenchmark.Name] = new(DataTestsBenchmark.Summary, DataTestsBenchmark.RunAsync),
             [SyncBenchmark.Name] = new(SyncBenchmark.Summary, SyncBenchmark.RunAsync),
+            [CatalogStorageBenchmark.Name] = new(CatalogStorageBenchmark.Summary, CatalogStorageBenchmark.RunAsync),
+            [SqlScriptBenchmark.Name] = new(SqlScriptBenchmark.Summary, SqlScriptBenchmark.RunAsync),
             [SyncBenchmark.StepName] = new("(internal) one measured step of the sync benchmark, in its own process", SyncBenchmark.StepAsync),
         };
 

@@ -3,11 +3,11 @@ using LakehouseManager.Naming;
 
 namespace LakehouseManager.Catalog.Local;
 
-/// <summary>Name resolution and AT-clause checks for one SQL text.</summary>
+/// <summary>Name resolution for one SQL text, at the version it is read at.</summary>
 internal sealed partial class BranchQueryPlanner
 {
     private async Task<Analysis> AnalyzeAsync(
-        ParsedSql sql, IReadOnlySet<int>? nameChainStarts, string where, CancellationToken cancellationToken)
+        ParsedSql sql, IReadOnlySet<int>? nameChainStarts, string where, PlannedVersion context, CancellationToken cancellationToken)
     {
         var references = new List<Reference>();
         var covered = new HashSet<int>();
@@ -16,7 +16,7 @@ internal sealed partial class BranchQueryPlanner
             if (nameChainStarts?.Contains(chain.FirstToken) == true)
             {
                 var defined = ToKey(chain.Elements, sql, chain, where);
-                references.Add(new Reference(chain.FirstToken, chain.ElementTokens[^1], null, SqliteNames.ToSqliteName(defined), null));
+                references.Add(new Reference(chain.FirstToken, chain.ElementTokens[^1], null, SqliteNames.ToSqliteName(defined), null, null));
                 covered.UnionWith(chain.ElementTokens);
                 continue;
             }
@@ -28,11 +28,17 @@ internal sealed partial class BranchQueryPlanner
                 continue;
             }
 
-            var (target, matched) = await MatchAsync(chain.Elements, 0, cancellationToken).ConfigureAwait(false);
-            if (target is null && _sourceName is not null && chain.Elements.Count > 1 &&
-                chain.Elements[0].Equals(_sourceName, StringComparison.OrdinalIgnoreCase))
+            // An AT clause belongs to the whole name before it: the name is looked up at that version.
+            var versioned = chain.Version is { } clause
+                ? await ResolveVersionAsync(clause, chain, sql, where, cancellationToken).ConfigureAwait(false)
+                : null;
+            var version = versioned ?? context;
+            var (target, matched) = await MatchWithSourceAsync(chain.Elements, version, cancellationToken).ConfigureAwait(false);
+            if (versioned is not null && target is not null && matched < chain.Elements.Count)
             {
-                (target, matched) = await MatchAsync(chain.Elements, 1, cancellationToken).ConfigureAwait(false);
+                (target, matched) = await MatchWithSourceAsync(chain.Elements, context, cancellationToken).ConfigureAwait(false);
+                versioned = null;
+                version = context;
             }
 
             if (target is null)
@@ -42,19 +48,17 @@ internal sealed partial class BranchQueryPlanner
                     throw new CatalogException(
                         CatalogErrorKind.BadRequest,
                         $"Unknown table or view {Describe(chain.Elements)} at {sql.Position(chain.FirstToken)} of {where}: " +
-                        $"branch '{_branch}' has no such view and there is no such data table.");
+                        $"{version.Description} has no such view and there is no such data table.");
                 }
 
                 continue;
             }
 
-            var version = matched == chain.Elements.Count ? chain.Version : null;
-            if (version is not null)
-            {
-                CheckVersion(version, target, sql, where);
-            }
-
-            references.Add(new Reference(chain.FirstToken, chain.ElementTokens[matched - 1], target, null, version));
+            var view = target.Kind == LocalObjectKind.View
+                ? new VersionedView(target.Key, version.Commit.Id, version.IsBase)
+                : (VersionedView?)null;
+            references.Add(new Reference(
+                chain.FirstToken, chain.ElementTokens[matched - 1], target, null, versioned is null ? null : chain.Version, view));
             covered.UnionWith(chain.ElementTokens.Take(matched));
         }
 
@@ -73,13 +77,28 @@ internal sealed partial class BranchQueryPlanner
         return new Analysis(sql, references);
     }
 
+    /// <summary>The longest known prefix, also without Dremio's source name in front.</summary>
+    private async Task<(LocalObject? Target, int Matched)> MatchWithSourceAsync(
+        IReadOnlyList<string> elements, PlannedVersion version, CancellationToken cancellationToken)
+    {
+        var (target, matched) = await MatchAsync(elements, 0, version, cancellationToken).ConfigureAwait(false);
+        if (target is null && _sourceName is not null && elements.Count > 1 &&
+            elements[0].Equals(_sourceName, StringComparison.OrdinalIgnoreCase))
+        {
+            (target, matched) = await MatchAsync(elements, 1, version, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (target, matched);
+    }
+
     /// <summary>The longest known prefix of the elements after the first <paramref name="skip"/>, and how many elements it covers.</summary>
     private async Task<(LocalObject? Target, int Matched)> MatchAsync(
-        IReadOnlyList<string> elements, int skip, CancellationToken cancellationToken)
+        IReadOnlyList<string> elements, int skip, PlannedVersion version, CancellationToken cancellationToken)
     {
         for (var end = elements.Count; end > skip; end--)
         {
-            var target = await ResolveAsync(elements.Skip(skip).Take(end - skip).ToList(), cancellationToken).ConfigureAwait(false);
+            var target = await ResolveAsync(elements.Skip(skip).Take(end - skip).ToList(), version, cancellationToken)
+                .ConfigureAwait(false);
             if (target is not null)
             {
                 return (target, end);
@@ -89,7 +108,7 @@ internal sealed partial class BranchQueryPlanner
         return (null, 0);
     }
 
-    private async Task<LocalObject?> ResolveAsync(IReadOnlyList<string> elements, CancellationToken cancellationToken)
+    private async Task<LocalObject?> ResolveAsync(IReadOnlyList<string> elements, PlannedVersion version, CancellationToken cancellationToken)
     {
         if (ContentKey.Validate(elements) is not null)
         {
@@ -97,7 +116,7 @@ internal sealed partial class BranchQueryPlanner
         }
 
         var key = ContentKey.Of(elements);
-        if (_resolved.TryGetValue(key, out var cached))
+        if (_resolved.TryGetValue((key, version.Commit.Id), out var cached))
         {
             return cached;
         }
@@ -108,40 +127,69 @@ internal sealed partial class BranchQueryPlanner
             table = new LocalObject(LocalObjectKind.Table, StorageKey.Decode(found.Key), found.SqliteName);
         }
 
-        var view = _overrides.ContainsKey(key) ||
-            await _store.GetSqlIdAsync(_head.Id, StorageKey.Encode(key), cancellationToken).ConfigureAwait(false) is not null
+        var view = await IsViewAsync(key, version, cancellationToken).ConfigureAwait(false)
             ? new LocalObject(LocalObjectKind.View, key, StorageKey.Encode(key))
-            : await FindViewIgnoringCaseAsync(key, cancellationToken).ConfigureAwait(false);
+            : await FindViewIgnoringCaseAsync(key, version, cancellationToken).ConfigureAwait(false);
         if (table is not null && view is not null)
         {
             throw new CatalogException(
                 CatalogErrorKind.BadRequest,
-                $"{key} names both a data table and a view at branch '{_branch}'; rename one of them.");
+                $"{key} names both a data table and a view at {version.Description}; rename one of them.");
         }
 
         var result = table ?? view;
-        _resolved[key] = result;
+        _resolved[(key, version.Commit.Id)] = result;
         return result;
     }
 
-    /// <summary>Dremio resolves names without case; the exact key is tried first, this only on a miss.</summary>
-    private async Task<LocalObject?> FindViewIgnoringCaseAsync(ContentKey key, CancellationToken cancellationToken)
+    private async Task<bool> IsViewAsync(ContentKey key, PlannedVersion version, CancellationToken cancellationToken)
     {
-        if (_viewKeysIgnoringCase is null)
+        if (version.IsBase && _overrides.TryGetValue(key, out var overridden))
         {
-            _viewKeysIgnoringCase = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var stored in await _store.ListViewKeysAsync(_head.Id, cancellationToken).ConfigureAwait(false))
-            {
-                if (!_viewKeysIgnoringCase.TryGetValue(stored, out var list))
-                {
-                    _viewKeysIgnoringCase[stored] = list = [];
-                }
-
-                list.Add(stored);
-            }
+            return overridden is not null;
         }
 
-        if (!_viewKeysIgnoringCase.TryGetValue(StorageKey.Encode(key), out var matches))
+        return await _store.GetSqlIdAsync(version.Commit.Id, StorageKey.Encode(key), cancellationToken).ConfigureAwait(false)
+            is not null;
+    }
+
+    /// <summary>Dremio resolves names without case; the exact key is tried first, this only on a miss.</summary>
+    private async Task<LocalObject?> FindViewIgnoringCaseAsync(ContentKey key, PlannedVersion version, CancellationToken cancellationToken)
+    {
+        if (!_viewKeysIgnoringCase.TryGetValue(version.Commit.Id, out var keys))
+        {
+            var stored = new HashSet<string>(
+                await _store.ListViewKeysAsync(version.Commit.Id, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
+            if (version.IsBase)
+            {
+                foreach (var (overriddenKey, sql) in _overrides)
+                {
+                    if (sql is null)
+                    {
+                        stored.Remove(StorageKey.Encode(overriddenKey));
+                    }
+                    else
+                    {
+                        stored.Add(StorageKey.Encode(overriddenKey));
+                    }
+                }
+            }
+
+            keys = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var storedKey in stored.Order(StorageKey.Order))
+            {
+                if (!keys.TryGetValue(storedKey, out var list))
+                {
+                    keys[storedKey] = list = [];
+                }
+
+                list.Add(storedKey);
+            }
+
+            _viewKeysIgnoringCase[version.Commit.Id] = keys;
+        }
+
+        if (!keys.TryGetValue(StorageKey.Encode(key), out var matches))
         {
             return null;
         }
@@ -150,42 +198,12 @@ internal sealed partial class BranchQueryPlanner
         {
             throw new CatalogException(
                 CatalogErrorKind.BadRequest,
-                $"{key} is ambiguous at branch '{_branch}': it matches " +
+                $"{key} is ambiguous at {version.Description}: it matches " +
                 string.Join(", ", matches.Select(StorageKey.Decode)) + " when case is ignored; write the exact name.");
         }
 
         var exact = StorageKey.Decode(matches[0]);
         return new LocalObject(LocalObjectKind.View, exact, matches[0]);
-    }
-
-    private void CheckVersion(SqlVersionClause version, LocalObject target, ParsedSql sql, string where)
-    {
-        var at = $"{target.Key} {version.Text} at {sql.Position(version.FirstToken)} of {where}";
-        if (version.Value is null)
-        {
-            throw new CatalogException(CatalogErrorKind.BadRequest, $"{at}: expected a reference name or hash after {version.Kind}.");
-        }
-
-        if (version.HasAsOf)
-        {
-            throw new CatalogException(CatalogErrorKind.BadRequest, $"{at}: the local catalog does not support AS OF.");
-        }
-
-        var matches = version.Kind switch
-        {
-            null or "BRANCH" or "REF" or "REFERENCE" => version.Value == _branch,
-            "COMMIT" => RefName.IsHash(version.Value) &&
-                _head.Hash.StartsWith(version.Value.ToLowerInvariant(), StringComparison.Ordinal),
-            _ => false,
-        };
-        if (!matches)
-        {
-            var named = version.Kind == "COMMIT" ? $"commit '{version.Value}'" : $"{(version.Kind ?? "REF").ToLowerInvariant()} '{version.Value}'";
-            throw new CatalogException(
-                CatalogErrorKind.BadRequest,
-                $"The local catalog runs a query at one branch; {at} names {named}, but it runs at branch " +
-                $"'{_branch}' (commit {_head.Hash}). Drop the AT clause or run the query at that branch.");
-        }
     }
 
     private static ContentKey ToKey(IReadOnlyList<string> elements, ParsedSql sql, SqlNameChain chain, string where) =>
@@ -198,8 +216,12 @@ internal sealed partial class BranchQueryPlanner
     private static string Describe(IReadOnlyList<string> elements) =>
         ContentKey.Validate(elements) is null ? ContentKey.Of(elements).ToSqlPath() : string.Join(".", elements);
 
-    /// <summary>A resolved name: tokens FirstToken..LastToken become the target's SQLite name.</summary>
-    private sealed record Reference(int FirstToken, int LastToken, LocalObject? Target, string? FixedName, SqlVersionClause? Version);
+    /// <summary>
+    /// A resolved name: tokens FirstToken..LastToken become the target's SQLite name (or <see cref="FixedName"/>);
+    /// <see cref="Version"/> is an AT clause to drop from the text; <see cref="View"/> the view and version it reads.
+    /// </summary>
+    private sealed record Reference(
+        int FirstToken, int LastToken, LocalObject? Target, string? FixedName, SqlVersionClause? Version, VersionedView? View);
 
     private sealed record Analysis(ParsedSql Sql, IReadOnlyList<Reference> References);
 }

@@ -1,173 +1,202 @@
-using System.Security.Cryptography;
-
 namespace LakehouseManager.Catalog.Local;
 
-/// <summary>Snapshots, touched keys, de-duplicated SQL texts and the data-table registry.</summary>
+/// <summary>
+/// Reading views at a commit from the entries its first-parent ancestors wrote: for each key, the nearest ancestor's
+/// entry decides (a NULL SQL id there means the view was deleted).
+/// </summary>
 internal sealed partial class CatalogStore
 {
+
     /// <summary>The id of the view's SQL text at the commit, or null when the key is not a view there.</summary>
-    public async Task<long?> GetSqlIdAsync(long commitId, string storedKey, CancellationToken cancellationToken) =>
-        (long?)await ScalarAsync(
-            "SELECT sql_id FROM _lh_views WHERE commit_id = @p0 AND key = @p1", [commitId, storedKey], cancellationToken)
-            .ConfigureAwait(false);
+    public async Task<long?> GetSqlIdAsync(long commitId, string storedKey, CancellationToken cancellationToken)
+    {
+        var ancestry = await GetAncestryAsync(commitId, cancellationToken).ConfigureAwait(false);
+        await using var reader = await ReaderAsync(
+            "SELECT chain, depth, sql_id FROM _lh_entries WHERE key = @p0", [storedKey], cancellationToken).ConfigureAwait(false);
+        var nearest = new Nearest();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            nearest.Offer(ancestry, reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2));
+        }
+
+        return nearest.SqlId;
+    }
+
+    /// <summary>
+    /// The ids of the views' SQL texts at each of the commits (null where the key is not a view), by key: one query
+    /// per chunk of keys, so a diff or a merge over many keys makes few round trips.
+    /// </summary>
+    public async Task<Dictionary<string, long?[]>> GetSqlIdsAsync(
+        IEnumerable<string> storedKeys, IReadOnlyList<long> commitIds, CancellationToken cancellationToken)
+    {
+        var ancestries = new CommitAncestry[commitIds.Count];
+        for (var i = 0; i < commitIds.Count; i++)
+        {
+            ancestries[i] = await GetAncestryAsync(commitIds[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = new Dictionary<string, long?[]>(StringComparer.Ordinal);
+        foreach (var chunk in storedKeys.Chunk(500))
+        {
+            var nearest = chunk.Distinct(StringComparer.Ordinal).ToDictionary(k => k, _ => new Nearest[ancestries.Length], StringComparer.Ordinal);
+            foreach (var found in nearest.Values)
+            {
+                Array.Fill(found, new Nearest());
+            }
+
+            await using (var reader = await ReaderAsync(
+                "SELECT e.key, e.chain, e.depth, e.sql_id FROM json_each(@p0) j CROSS JOIN _lh_entries e ON e.key = j.value",
+                [JsonText.Array(nearest.Keys)],
+                cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var found = nearest[reader.GetString(0)];
+                    var (chain, depth, sqlId) = (reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? (long?)null : reader.GetInt64(3));
+                    for (var i = 0; i < found.Length; i++)
+                    {
+                        found[i].Offer(ancestries[i], chain, depth, sqlId);
+                    }
+                }
+            }
+
+            foreach (var (key, found) in nearest)
+            {
+                result[key] = found.Select(n => n.SqlId).ToArray();
+            }
+        }
+
+        return result;
+    }
 
     public async Task<string> GetSqlTextAsync(long sqlId, CancellationToken cancellationToken) =>
         (string)(await ScalarAsync("SELECT sql FROM _lh_sql_texts WHERE id = @p0", [sqlId], cancellationToken)
             .ConfigureAwait(false))!;
 
-    /// <summary>Stores a SQL text once, keyed by its SHA-256, and returns its id.</summary>
-    public async Task<long> InternSqlAsync(string sql, CancellationToken cancellationToken)
-    {
-        var sha = SHA256.HashData(CommitHasher.StrictUtf8.GetBytes(sql));
-        var existing = await ScalarAsync("SELECT id FROM _lh_sql_texts WHERE sha = @p0", [sha], cancellationToken)
-            .ConfigureAwait(false);
-        if (existing is long id)
-        {
-            return id;
-        }
-
-        return (long)(await ScalarAsync(
-            "INSERT INTO _lh_sql_texts (sha, sql) VALUES (@p0, @p1) RETURNING id", [sha, sql], cancellationToken)
-            .ConfigureAwait(false))!;
-    }
-
-    public Task CopySnapshotAsync(long fromCommitId, long toCommitId, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            "INSERT INTO _lh_views (commit_id, key, sql_id) SELECT @p1, key, sql_id FROM _lh_views WHERE commit_id = @p0",
-            [fromCommitId, toCommitId],
-            cancellationToken);
-
-    public Task PutViewAsync(long commitId, string storedKey, long sqlId, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            "INSERT INTO _lh_views (commit_id, key, sql_id) VALUES (@p0, @p1, @p2) " +
-            "ON CONFLICT (commit_id, key) DO UPDATE SET sql_id = @p2",
-            [commitId, storedKey, sqlId],
-            cancellationToken);
-
-    public Task DeleteViewAsync(long commitId, string storedKey, CancellationToken cancellationToken) =>
-        ExecuteAsync("DELETE FROM _lh_views WHERE commit_id = @p0 AND key = @p1", [commitId, storedKey], cancellationToken);
-
-    public Task AddChangeAsync(long commitId, string storedKey, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            "INSERT OR IGNORE INTO _lh_changes (commit_id, key) VALUES (@p0, @p1)", [commitId, storedKey], cancellationToken);
-
-    public async Task<IReadOnlyList<string>> GetChangedKeysAsync(long commitId, CancellationToken cancellationToken)
-    {
-        await using var reader = await ReaderAsync(
-            "SELECT key FROM _lh_changes WHERE commit_id = @p0", [commitId], cancellationToken).ConfigureAwait(false);
-        var keys = new List<string>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            keys.Add(reader.GetString(0));
-        }
-
-        return keys;
-    }
-
     /// <summary>Up to <paramref name="limit"/> views after <paramref name="afterKey"/>, in stored-key order.</summary>
     public async Task<IReadOnlyList<(string Key, string Sql)>> ListViewsAsync(
         long commitId, string? afterKey, int limit, CancellationToken cancellationToken)
     {
-        await using var reader = await ReaderAsync(
-            "SELECT v.key, t.sql FROM _lh_views v JOIN _lh_sql_texts t ON t.id = v.sql_id " +
-            "WHERE v.commit_id = @p0 AND v.key > @p1 ORDER BY v.key LIMIT @p2",
-            [commitId, afterKey ?? string.Empty, limit],
-            cancellationToken).ConfigureAwait(false);
-        var views = new List<(string, string)>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var views = await ListVisibleAsync(commitId, afterKey, limit, cancellationToken).ConfigureAwait(false);
+        if (views.Count == 0)
         {
-            views.Add((reader.GetString(0), reader.GetString(1)));
+            return [];
         }
 
-        return views;
+        var ids = JsonText.Array(views.Select(v => v.SqlId).Distinct());
+        var texts = new Dictionary<long, string>();
+        await using (var reader = await ReaderAsync(
+            "SELECT t.id, t.sql FROM json_each(@p0) j CROSS JOIN _lh_sql_texts t ON t.id = j.value", [ids], cancellationToken)
+            .ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                texts[reader.GetInt64(0)] = reader.GetString(1);
+            }
+        }
+
+        return views.Select(v => (v.Key, texts[v.SqlId])).ToList();
     }
 
     /// <summary>Every view key at the commit (only for case-insensitive name resolution in queries).</summary>
+    public async Task<IReadOnlyList<string>> ListViewKeysAsync(long commitId, CancellationToken cancellationToken) =>
+        (await ListVisibleAsync(commitId, null, int.MaxValue, cancellationToken).ConfigureAwait(false)).Select(v => v.Key).ToList();
+
     /// <summary>
     /// The branches whose head has a view with this key, ignoring ASCII case as SQLite does in table names: a data
     /// table of that name would hide the view, and tables are shared by all branches.
     /// </summary>
     public async Task<IReadOnlyList<string>> ListBranchesWithViewAsync(string storedKey, CancellationToken cancellationToken)
     {
-        await using var reader = await ReaderAsync(
-            "SELECT DISTINCT b.name FROM _lh_branches b JOIN _lh_views v ON v.commit_id = b.commit_id " +
-            "WHERE v.key = @p0 COLLATE NOCASE ORDER BY b.name",
-            [storedKey],
-            cancellationToken).ConfigureAwait(false);
-        var branches = new List<string>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var keys = new List<string>();
+        await using (var reader = await ReaderAsync(
+            "SELECT DISTINCT key FROM _lh_entries WHERE key = @p0 COLLATE NOCASE", [storedKey], cancellationToken)
+            .ConfigureAwait(false))
         {
-            branches.Add(reader.GetString(0));
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                keys.Add(reader.GetString(0));
+            }
+        }
+
+        var branches = new List<string>();
+        foreach (var (name, head) in await ListBranchesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var key in keys)
+            {
+                if (await GetSqlIdAsync(head, key, cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    branches.Add(name);
+                    break;
+                }
+            }
         }
 
         return branches;
     }
 
-    public async Task<IReadOnlyList<string>> ListViewKeysAsync(long commitId, CancellationToken cancellationToken)
-    {
-        await using var reader = await ReaderAsync(
-            "SELECT key FROM _lh_views WHERE commit_id = @p0", [commitId], cancellationToken).ConfigureAwait(false);
-        var keys = new List<string>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            keys.Add(reader.GetString(0));
-        }
-
-        return keys;
-    }
-
-    /// <summary>The registered data table with this SQLite name (compared without case), or null.</summary>
-    public async Task<(string SqliteName, string Key)?> FindTableAsync(string sqliteName, CancellationToken cancellationToken)
-    {
-        await using var reader = await ReaderAsync(
-            "SELECT sqlite_name, key FROM _lh_tables WHERE sqlite_name = @p0", [sqliteName], cancellationToken)
-            .ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? (reader.GetString(0), reader.GetString(1))
-            : null;
-    }
-
-    public async Task<IReadOnlyList<(string SqliteName, string Key)>> ListTablesAsync(CancellationToken cancellationToken)
-    {
-        await using var reader = await ReaderAsync(
-            "SELECT sqlite_name, key FROM _lh_tables ORDER BY key", [], cancellationToken).ConfigureAwait(false);
-        var tables = new List<(string, string)>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            tables.Add((reader.GetString(0), reader.GetString(1)));
-        }
-
-        return tables;
-    }
-
     /// <summary>
-    /// Makes the registry equal the data tables that exist: called after every DDL statement, so CREATE TABLE ... AS,
-    /// renames and drops are all recorded the same way. Tables whose names are not dotted paths are not registered.
+    /// The views at the commit after <paramref name="afterKey"/>, in key order, with their SQL ids: one scan of the
+    /// entries in key order (the primary key's order), keeping for each key the nearest entry the commit sees.
     /// </summary>
-    public async Task SyncTableRegistryAsync(CancellationToken cancellationToken)
+    private async Task<List<(string Key, long SqlId)>> ListVisibleAsync(
+        long commitId, string? afterKey, int limit, CancellationToken cancellationToken)
     {
-        var existing = new List<string>();
-        await using (var reader = await ReaderAsync(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '\\_lh\\_%' ESCAPE '\\' " +
-            "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
-            [],
-            cancellationToken).ConfigureAwait(false))
+        var ancestry = await GetAncestryAsync(commitId, cancellationToken).ConfigureAwait(false);
+        var views = new List<(string Key, long SqlId)>();
+        await using var reader = await ReaderAsync(
+            "SELECT key, chain, depth, sql_id FROM _lh_entries WHERE key > @p0 ORDER BY key",
+            [afterKey ?? string.Empty],
+            cancellationToken).ConfigureAwait(false);
+        string? key = null;
+        var nearest = new Nearest();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var rowKey = reader.GetString(0);
+            if (rowKey != key)
             {
-                existing.Add(reader.GetString(0));
+                if (key is not null && nearest.SqlId is { } id)
+                {
+                    views.Add((key, id));
+                    if (views.Count == limit)
+                    {
+                        return views;
+                    }
+                }
+
+                key = rowKey;
+                nearest = new Nearest();
             }
+
+            nearest.Offer(ancestry, reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3));
         }
 
-        await ExecuteAsync("DELETE FROM _lh_tables", [], cancellationToken).ConfigureAwait(false);
-        foreach (var name in existing)
+        if (key is not null && nearest.SqlId is { } last)
         {
-            if (SqliteNames.TryParse(name) is { } key)
+            views.Add((key, last));
+        }
+
+        return views;
+    }
+
+    /// <summary>Of the entries for one key, the one written by the nearest ancestor (the deepest the commit sees).</summary>
+    private struct Nearest
+    {
+        private long _depth;
+
+        public Nearest()
+        {
+            _depth = -1;
+        }
+
+        public long? SqlId { get; private set; }
+
+        public void Offer(CommitAncestry ancestry, long chain, long depth, long? sqlId)
+        {
+            if (depth > _depth && ancestry.Sees(chain, depth))
             {
-                await ExecuteAsync(
-                    "INSERT OR IGNORE INTO _lh_tables (sqlite_name, key) VALUES (@p0, @p1)",
-                    [name, StorageKey.Encode(key)],
-                    cancellationToken).ConfigureAwait(false);
+                _depth = depth;
+                SqlId = sqlId;
             }
         }
     }

@@ -4,12 +4,16 @@ namespace LakehouseManager.Catalog.Local;
 
 /// <summary>
 /// Typed access to the catalog tables over one connection, with each statement prepared once and reused (a batch of
-/// ten thousand puts runs four prepared statements ten thousand times). One store serves one catalog call.
+/// ten thousand puts runs four prepared statements ten thousand times). One store serves one catalog call, so what it
+/// caches (commit nodes, chains, ancestries: all immutable once written) never outlives the call's transaction.
 /// </summary>
 internal sealed partial class CatalogStore : IAsyncDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<long, CommitNode> _nodes = [];
+    private int _nodeMisses;
+    private readonly Dictionary<long, (long? Parent, long ParentDepth)> _chains = [];
+    private readonly Dictionary<long, CommitAncestry> _ancestries = [];
     private readonly bool _ownsConnection;
     private bool _inTransaction;
 
@@ -67,6 +71,11 @@ internal sealed partial class CatalogStore : IAsyncDisposable
             [name, value],
             cancellationToken);
 
+    /// <summary>
+    /// The commit's node. After a few misses, a miss also loads the commits just below it (by id, so mostly its
+    /// ancestors): graph walks go from newer to older commits, and one query then serves a run of them, while a call
+    /// that needs one or two nodes reads only those.
+    /// </summary>
     public async Task<CommitNode> GetNodeAsync(long id, CancellationToken cancellationToken)
     {
         if (_nodes.TryGetValue(id, out var cached))
@@ -74,22 +83,29 @@ internal sealed partial class CatalogStore : IAsyncDisposable
             return cached;
         }
 
-        await using var reader = await ReaderAsync(
-            "SELECT hash, parent1, parent2, generation FROM _lh_commits WHERE id = @p0", [id], cancellationToken)
-            .ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using (var reader = await ReaderAsync(
+            "SELECT id, hash, parent1, parent2, generation, chain, depth FROM _lh_commits " +
+            "WHERE id <= @p0 ORDER BY id DESC LIMIT @p1",
+            [id, _nodeMisses++ < 4 ? 1 : 256],
+            cancellationToken).ConfigureAwait(false))
         {
-            throw new InvalidOperationException($"Commit id {id} is missing from the local catalog.");
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var node = new CommitNode(
+                    reader.GetInt64(0),
+                    reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                    reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                    reader.GetInt64(4),
+                    reader.GetInt64(5),
+                    reader.GetInt64(6));
+                _nodes.TryAdd(node.Id, node);
+            }
         }
 
-        var node = new CommitNode(
-            id,
-            reader.GetString(0),
-            reader.IsDBNull(1) ? null : reader.GetInt64(1),
-            reader.IsDBNull(2) ? null : reader.GetInt64(2),
-            reader.GetInt64(3));
-        _nodes[id] = node;
-        return node;
+        return _nodes.TryGetValue(id, out var loaded)
+            ? loaded
+            : throw new InvalidOperationException($"Commit id {id} is missing from the local catalog.");
     }
 
     /// <summary>Up to two commits whose hash starts with the (lower-case) prefix: two means ambiguous.</summary>
@@ -136,9 +152,12 @@ internal sealed partial class CatalogStore : IAsyncDisposable
     public Task InsertCommitAsync(
         CommitNode node, string author, DateTimeOffset time, string message, CancellationToken cancellationToken) =>
         ExecuteAsync(
-            "INSERT INTO _lh_commits (id, hash, parent1, parent2, generation, author, committed_at, message) " +
-            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)",
-            [node.Id, node.Hash, node.Parent1, node.Parent2, node.Generation, author, time.UtcDateTime.ToString("O"), message],
+            "INSERT INTO _lh_commits (id, hash, parent1, parent2, generation, author, committed_at, message, chain, depth) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)",
+            [
+                node.Id, node.Hash, node.Parent1, node.Parent2, node.Generation, author, time.UtcDateTime.ToString("O"), message,
+                node.Chain, node.Depth,
+            ],
             cancellationToken);
 
     public async Task<long?> GetBranchHeadAsync(string name, CancellationToken cancellationToken) =>

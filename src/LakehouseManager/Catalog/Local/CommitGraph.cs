@@ -106,13 +106,8 @@ internal static class CommitGraph
     public static async Task<HashSet<string>> TouchedKeysAsync(
         CatalogStore store, long tip, long excluded, CancellationToken cancellationToken)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in await RangeAsync(store, tip, excluded, cancellationToken).ConfigureAwait(false))
-        {
-            keys.UnionWith(await store.GetChangedKeysAsync(id, cancellationToken).ConfigureAwait(false));
-        }
-
-        return keys;
+        var range = await RangeAsync(store, tip, excluded, cancellationToken).ConfigureAwait(false);
+        return await store.GetChangedKeysAsync(range, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A priority queue of commits by generation, each with the sides it was reached from.</summary>

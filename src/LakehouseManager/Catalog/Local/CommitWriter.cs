@@ -6,8 +6,9 @@ namespace LakehouseManager.Catalog.Local;
 internal readonly record struct AppliedChange(string StoredKey, long? SqlId);
 
 /// <summary>
-/// Appends a commit: its row and hash, a copy of the first parent's snapshot with the changes applied, and the keys it
-/// touched. The caller holds the write transaction and moves the branch.
+/// Appends a commit: its row and hash, its place on the first-parent chains, an entry per key it changes (its views are
+/// its first parent's with these applied), and the keys it touched. The caller holds the write transaction and moves
+/// the branch.
 /// </summary>
 internal static class CommitWriter
 {
@@ -36,30 +37,21 @@ internal static class CommitWriter
             .Concat(alsoTouched.Order(StringComparer.Ordinal).Select(k => $"touch {k}"));
         var hash = CommitHasher.Compute(
             repositoryId, id, parents.Select(p => p.Hash), author, time, message, operations);
+        var (chain, depth) = await store.PlaceCommitAsync(parents.Count > 0 ? parents[0] : null, cancellationToken)
+            .ConfigureAwait(false);
         var node = new CommitNode(
             id,
             hash,
             parents.Count > 0 ? parents[0].Id : null,
             parents.Count > 1 ? parents[1].Id : null,
-            parents.Count == 0 ? 1 : parents.Max(p => p.Generation) + 1);
+            parents.Count == 0 ? 1 : parents.Max(p => p.Generation) + 1,
+            chain,
+            depth);
 
         await store.InsertCommitAsync(node, author, time, message, cancellationToken).ConfigureAwait(false);
-        if (node.Parent1 is { } first)
-        {
-            await store.CopySnapshotAsync(first, id, cancellationToken).ConfigureAwait(false);
-        }
-
         foreach (var change in changes)
         {
-            if (change.SqlId is { } sqlId)
-            {
-                await store.PutViewAsync(id, change.StoredKey, sqlId, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await store.DeleteViewAsync(id, change.StoredKey, cancellationToken).ConfigureAwait(false);
-            }
-
+            await store.PutEntryAsync(node, change.StoredKey, change.SqlId, cancellationToken).ConfigureAwait(false);
             await store.AddChangeAsync(id, change.StoredKey, cancellationToken).ConfigureAwait(false);
         }
 

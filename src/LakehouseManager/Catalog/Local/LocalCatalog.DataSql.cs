@@ -25,15 +25,28 @@ public sealed partial class LocalCatalog
             cancellationToken);
 
     /// <summary>Checks that a view's SQL compiles at the branch (with the views it needs), naming what is wrong.</summary>
-    internal async Task ValidateViewAsync(string branch, ContentKey key, string sql, CancellationToken cancellationToken)
+    internal Task ValidateViewAsync(string branch, ContentKey key, string sql, CancellationToken cancellationToken) =>
+        ValidateViewAsync(branch, key, sql, new Dictionary<ContentKey, string?>(), cancellationToken);
+
+    /// <summary>
+    /// Checks that a view's SQL compiles at the branch as <paramref name="pending"/> changes it (view texts, or null
+    /// for a view dropped), e.g. the statements before it in a script that commits once.
+    /// </summary>
+    internal async Task ValidateViewAsync(
+        string branch,
+        ContentKey key,
+        string sql,
+        IReadOnlyDictionary<ContentKey, string?> pending,
+        CancellationToken cancellationToken)
     {
+        var overrides = new Dictionary<ContentKey, string?>(pending) { [key] = sql };
         var connection = await OpenConnectionAsync(pooled: false, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var plan = await PlanAtBranchAsync(
                 connection,
                 branch,
-                new Dictionary<ContentKey, string> { [key] = sql },
+                overrides,
                 planner => planner.PlanViewAsync(key, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
             await InstantiateViewsAsync(connection, branch, plan.Views, cancellationToken).ConfigureAwait(false);

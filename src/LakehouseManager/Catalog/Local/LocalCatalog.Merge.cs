@@ -63,15 +63,9 @@ public sealed partial class LocalCatalog
                     return new MergeResult(conflicts.Count == 0, false, target.Hash, baseHash, conflicts);
                 }
 
-                var targetChanged = new List<string>();
-                foreach (var key in await CommitGraph.TouchedKeysAsync(store, target.Id, baseId, cancellationToken).ConfigureAwait(false))
-                {
-                    if (await store.GetSqlIdAsync(baseId, key, cancellationToken).ConfigureAwait(false) !=
-                        await store.GetSqlIdAsync(target.Id, key, cancellationToken).ConfigureAwait(false))
-                    {
-                        targetChanged.Add(key);
-                    }
-                }
+                var targetTouched = await CommitGraph.TouchedKeysAsync(store, target.Id, baseId, cancellationToken).ConfigureAwait(false);
+                var targetValues = await store.GetSqlIdsAsync(targetTouched, [baseId, target.Id], cancellationToken).ConfigureAwait(false);
+                var targetChanged = targetTouched.Where(key => targetValues[key][0] != targetValues[key][1]).ToList();
 
                 // Recording the target's own changes too keeps "a merge commit touches every key in which it differs
                 // from either parent", which is what makes diffs across merges O(changes) and exact.
@@ -97,16 +91,16 @@ public sealed partial class LocalCatalog
         var applied = new List<AppliedChange>();
         var conflicts = new List<MergeConflict>();
         var sourceKeys = await CommitGraph.TouchedKeysAsync(store, fromId, baseId, cancellationToken).ConfigureAwait(false);
+        var values = await store.GetSqlIdsAsync(sourceKeys, [baseId, fromId, targetId], cancellationToken).ConfigureAwait(false);
         foreach (var key in sourceKeys.Order(StorageKey.Order))
         {
-            var ancestor = await store.GetSqlIdAsync(baseId, key, cancellationToken).ConfigureAwait(false);
-            var source = await store.GetSqlIdAsync(fromId, key, cancellationToken).ConfigureAwait(false);
+            var (ancestor, source) = (values[key][0], values[key][1]);
             if (ancestor == source)
             {
                 continue;
             }
 
-            var target = await store.GetSqlIdAsync(targetId, key, cancellationToken).ConfigureAwait(false);
+            var target = values[key][2];
             switch (ThreeWayMerge.Decide(ancestor, source, target))
             {
                 case ThreeWayMerge.Outcome.Apply:

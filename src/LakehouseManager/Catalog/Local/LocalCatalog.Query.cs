@@ -9,10 +9,12 @@ public sealed partial class LocalCatalog
 {
     /// <summary>
     /// Runs one query (SELECT, WITH or VALUES) at the branch and returns a cursor over its rows. Dotted names of the
-    /// branch's views and of data tables are rewritten to their SQLite names, the views the query needs (transitively,
-    /// only those) are created as TEMP views in dependency order, and Dremio's <c>AT BRANCH</c> naming this branch is
-    /// dropped. Unknown names, an AT clause naming another reference, a statement that is not a query and SQLite
-    /// errors are <see cref="CatalogException"/>s naming the branch.
+    /// branch's views and of data tables are rewritten to their SQLite names, and the views the query needs
+    /// (transitively, only those) are created as TEMP views in dependency order. Dremio's <c>AT BRANCH | TAG | COMMIT |
+    /// REF[ERENCE]</c> after a table or view reads it at that version: a data table is the same at every version, a
+    /// view is instantiated from that version's definition (see <see cref="BranchQueryPlanner"/>). Unknown names or
+    /// references, a statement that is not a query and SQLite errors are <see cref="CatalogException"/>s naming the
+    /// branch.
     /// </summary>
     /// <param name="branch">The branch the query runs at.</param>
     /// <param name="sql">One query.</param>
@@ -76,7 +78,7 @@ public sealed partial class LocalCatalog
     internal async Task<QueryPlan> PlanAtBranchAsync(
         SqliteConnection connection,
         string branch,
-        IReadOnlyDictionary<ContentKey, string>? overrides,
+        IReadOnlyDictionary<ContentKey, string?>? overrides,
         Func<BranchQueryPlanner, Task<QueryPlan>> plan,
         CancellationToken cancellationToken,
         string? atHash = null)
@@ -90,7 +92,7 @@ public sealed partial class LocalCatalog
                 var head = atHash is null
                     ? await RequireBranchAsync(store, branch, cancellationToken).ConfigureAwait(false)
                     : await ResolveHashAsync(store, atHash, cancellationToken).ConfigureAwait(false);
-                var result = await plan(new BranchQueryPlanner(store, branch, head, overrides, Options.SourceName)).ConfigureAwait(false);
+                var result = await plan(new BranchQueryPlanner(store, branch, head, overrides, Options.SourceName, Description)).ConfigureAwait(false);
                 await store.CommitTransactionAsync(cancellationToken).ConfigureAwait(false);
                 return result;
             }

@@ -36,12 +36,13 @@ public sealed partial class LocalCatalog
             async store =>
             {
                 var commit = await ResolveHashAsync(store, hash, cancellationToken).ConfigureAwait(false);
+                var ordered = keys.Distinct().OrderBy(StorageKey.Encode, StorageKey.Order).ToList();
+                var values = await store.GetSqlIdsAsync(ordered.Select(StorageKey.Encode), [commit.Id], cancellationToken)
+                    .ConfigureAwait(false);
                 var views = new List<CatalogView>();
-                foreach (var key in keys.Distinct().OrderBy(StorageKey.Encode, StorageKey.Order))
+                foreach (var key in ordered)
                 {
-                    var sqlId = await store.GetSqlIdAsync(commit.Id, StorageKey.Encode(key), cancellationToken)
-                        .ConfigureAwait(false);
-                    if (sqlId is { } id)
+                    if (values[StorageKey.Encode(key)][0] is { } id)
                     {
                         views.Add(new CatalogView(key, await store.GetSqlTextAsync(id, cancellationToken).ConfigureAwait(false)));
                     }
@@ -53,8 +54,8 @@ public sealed partial class LocalCatalog
     }
 
     /// <summary>
-    /// The keys that differ, found in O(changes): only keys touched between the merge base and either side can
-    /// differ, and each of them is compared with two point lookups.
+    /// The keys that differ, found in O(changes): only keys touched on either side since the two commits' first-parent
+    /// lines part can differ, and they are compared in batches.
     /// </summary>
     public Task<CatalogPage<CatalogChange>> DiffAsync(
         string fromHash, string toHash, string? pageToken, int pageSize, CancellationToken cancellationToken = default)
@@ -71,24 +72,32 @@ public sealed partial class LocalCatalog
                 var candidates = await CandidateKeysAsync(store, from.Id, to.Id, cancellationToken).ConfigureAwait(false);
                 var items = new List<CatalogChange>();
                 string? next = null;
-                foreach (var key in candidates.Where(k => after is null || StorageKey.Order.Compare(k, after) > 0)
-                    .Order(StorageKey.Order))
+                var ordered = candidates.Where(k => after is null || StorageKey.Order.Compare(k, after) > 0).Order(StorageKey.Order);
+                foreach (var chunk in ordered.Chunk(size + 1))
                 {
-                    var before = await store.GetSqlIdAsync(from.Id, key, cancellationToken).ConfigureAwait(false);
-                    var now = await store.GetSqlIdAsync(to.Id, key, cancellationToken).ConfigureAwait(false);
-                    if (before == now)
+                    var values = await store.GetSqlIdsAsync(chunk, [from.Id, to.Id], cancellationToken).ConfigureAwait(false);
+                    foreach (var key in chunk)
                     {
-                        continue;
+                        var (before, now) = (values[key][0], values[key][1]);
+                        if (before == now)
+                        {
+                            continue;
+                        }
+
+                        if (items.Count == size)
+                        {
+                            next = PageToken.Create(listing, StorageKey.Encode(items[^1].Key));
+                            break;
+                        }
+
+                        var kind = before is null ? ChangeKind.Added : now is null ? ChangeKind.Removed : ChangeKind.Modified;
+                        items.Add(new CatalogChange(StorageKey.Decode(key), kind));
                     }
 
-                    if (items.Count == size)
+                    if (next is not null)
                     {
-                        next = PageToken.Create(listing, StorageKey.Encode(items[^1].Key));
                         break;
                     }
-
-                    var kind = before is null ? ChangeKind.Added : now is null ? ChangeKind.Removed : ChangeKind.Modified;
-                    items.Add(new CatalogChange(StorageKey.Decode(key), kind));
                 }
 
                 return new CatalogPage<CatalogChange>(items, next);
@@ -108,13 +117,19 @@ public sealed partial class LocalCatalog
             },
             cancellationToken);
 
-    /// <summary>Every stored key whose value may differ between the two commits (a superset of the diff).</summary>
+    /// <summary>
+    /// Every stored key whose value may differ between the two commits (a superset of the diff): a commit's views are
+    /// those of its first-parent fork point with the other line's changes since it, so only keys touched on either
+    /// first-parent line below the fork can differ. A merge commit counts every key it took from the merged side.
+    /// </summary>
     internal static async Task<HashSet<string>> CandidateKeysAsync(
         CatalogStore store, long from, long to, CancellationToken cancellationToken)
     {
-        var mergeBase = await CommitGraph.MergeBaseAsync(store, from, to, cancellationToken).ConfigureAwait(false);
-        var keys = await CommitGraph.TouchedKeysAsync(store, from, mergeBase, cancellationToken).ConfigureAwait(false);
-        keys.UnionWith(await CommitGraph.TouchedKeysAsync(store, to, mergeBase, cancellationToken).ConfigureAwait(false));
+        var fork = CommitAncestry.ForkDepth(
+            await store.GetAncestryAsync(from, cancellationToken).ConfigureAwait(false),
+            await store.GetAncestryAsync(to, cancellationToken).ConfigureAwait(false));
+        var keys = await store.GetKeysTouchedSinceAsync(from, fork, cancellationToken).ConfigureAwait(false);
+        keys.UnionWith(await store.GetKeysTouchedSinceAsync(to, fork, cancellationToken).ConfigureAwait(false));
         return keys;
     }
 

@@ -3,7 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace LakehouseManager.Catalog.Local;
 
-/// <summary>Creates the schema, the default branch and its initial empty commit in a new file; checks an existing one.</summary>
+/// <summary>
+/// Creates the schema, the default branch and its initial empty commit in a new file; checks an existing one's schema
+/// version, converting a version 1 file in the same transaction and refusing one from a newer version.
+/// </summary>
 internal static class LocalCatalogInitializer
 {
     private const string InitialMessage = "Create the local catalog";
@@ -40,19 +43,42 @@ internal static class LocalCatalogInitializer
             }
 
             var version = await store.GetMetaAsync("schema_version", cancellationToken).ConfigureAwait(false);
-            if (version != LocalCatalogSchema.Version.ToString(CultureInfo.InvariantCulture))
+            var migrate = version == LocalCatalogSchema.SnapshotVersion.ToString(CultureInfo.InvariantCulture);
+            if (migrate)
             {
-                throw new CatalogException(
-                    CatalogErrorKind.BadRequest,
-                    $"The local catalog {path} has schema version {version}; this version of Lakehouse Manager " +
-                    $"reads version {LocalCatalogSchema.Version}.");
+                await LocalCatalogMigration.FromSnapshotsAsync(store, cancellationToken).ConfigureAwait(false);
+            }
+            else if (version != LocalCatalogSchema.Version.ToString(CultureInfo.InvariantCulture))
+            {
+                throw UnreadableVersion(path, version);
             }
 
             var repositoryId = await store.GetMetaAsync("repository_id", cancellationToken).ConfigureAwait(false);
             var defaultBranch = await store.GetMetaAsync("default_branch", cancellationToken).ConfigureAwait(false);
             await store.CommitTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (migrate)
+            {
+                // The snapshots' pages are free now; give them back to the file system (outside any transaction).
+                await store.ExecuteAsync("VACUUM", [], cancellationToken).ConfigureAwait(false);
+            }
+
             return (repositoryId!, defaultBranch!);
         }
+    }
+
+    private static CatalogException UnreadableVersion(string path, string? version)
+    {
+        var reads = $"this version of Lakehouse Manager reads versions {LocalCatalogSchema.SnapshotVersion} and " +
+            $"{LocalCatalogSchema.Version} (it converts version {LocalCatalogSchema.SnapshotVersion} when it opens the file)";
+        return int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > LocalCatalogSchema.Version
+            ? new CatalogException(
+                CatalogErrorKind.BadRequest,
+                $"The local catalog {path} has schema version {number}, written by a newer Lakehouse Manager; {reads}. " +
+                "Open it with the Lakehouse Manager that wrote it, or a newer one.")
+            : new CatalogException(
+                CatalogErrorKind.BadRequest,
+                $"The local catalog {path} has schema version '{version}', which is not a version Lakehouse Manager " +
+                $"wrote; {reads}.");
     }
 
     private static async Task CreateAsync(CatalogStore store, LocalCatalogOptions options, CancellationToken cancellationToken)

@@ -18,7 +18,8 @@ public sealed partial class LocalSqlExecutor
 
         var (hash, description) = await ResolveRefAsync(head, statement.From, cancellationToken).ConfigureAwait(false);
         var created = await _catalog.CreateBranchAsync(statement.Name, hash, cancellationToken).ConfigureAwait(false);
-        return LocalSqlResult.Summary($"Branch {created.Name} has been created at {description}.", created.Hash);
+        // Creating a branch makes no commit (as in Nessie), so the result names none.
+        return LocalSqlResult.Summary($"Branch {created.Name} has been created at {description}.");
     }
 
     private async Task<LocalSqlResult> DropBranchAsync(

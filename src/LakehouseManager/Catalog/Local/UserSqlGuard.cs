@@ -5,8 +5,8 @@ namespace LakehouseManager.Catalog.Local;
 
 /// <summary>
 /// A SQLite authorizer installed on a catalog connection while user SQL (a front-door statement, a query, a view's
-/// text) is compiled and run. Checking tokens cannot see every way SQL names a table (<c>'_lh_views'</c> as a string,
-/// <c>[_lh_views]</c>, a trigger's body), but SQLite reports every table a compiled statement touches to the
+/// text) is compiled and run. Checking tokens cannot see every way SQL names a table (<c>'_lh_entries'</c> as a string,
+/// <c>[_lh_entries]</c>, a trigger's body), but SQLite reports every table a compiled statement touches to the
 /// authorizer, so this is where the catalog's own tables are protected. It denies reading or writing tables whose name
 /// starts with <see cref="LocalCatalogSchema.ReservedPrefix"/>, ATTACH, DETACH and PRAGMA, and on the query path any
 /// write. The catalog's own statements run on the same connection outside the guard.

@@ -1,3 +1,5 @@
+using LakehouseManager.Sql;
+
 namespace LakehouseManager.DataTests.Sql;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace LakehouseManager.DataTests.Sql;
 /// A tests file comes from the pull request's branch, so whoever can push there writes its SQL, and the engine runs it
 /// with the bot's credentials: anything else (<c>DROP VIEW</c>, <c>INSERT</c>, <c>MERGE BRANCH … INTO main</c>) must
 /// never reach it. The check reads quotes and comments (a ';' or a keyword inside them counts for nothing) and, since
-/// engines read those differently, accepts only what is one query in every reading of <see cref="QueryLexicon.All"/>.
+/// engines read those differently, accepts only what is one query in every reading of <see cref="SqlLexicon.All"/>.
 /// Pure: no I/O.
 /// </remarks>
 public static class ReadOnlyQuery
@@ -21,7 +23,7 @@ public static class ReadOnlyQuery
     public static string? Refusal(string sql)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        foreach (var lexicon in QueryLexicon.All)
+        foreach (var lexicon in SqlLexicon.All)
         {
             if (Check(sql, lexicon) is { } reason)
             {
@@ -33,15 +35,23 @@ public static class ReadOnlyQuery
         return null;
     }
 
-    private static string? Check(string sql, QueryLexicon lexicon)
+    private static string? Check(string sql, SqlLexicon lexicon)
     {
-        var (tokens, error) = QueryTokenizer.Tokenize(sql, lexicon);
-        if (error is not null)
+        var tokenization = SqlTokenizer.Tokenize(sql, lexicon);
+        if (tokenization.Error is { } error)
         {
-            return $"this one has {error}";
+            var what = error.Kind switch
+            {
+                SqlLexErrorKind.String => "string",
+                SqlLexErrorKind.QuotedIdentifier => "quoted name",
+                _ => "comment",
+            };
+            var shape = error.Kind == SqlLexErrorKind.Comment ? "/* … */" : $"{error.Open}…{error.Close}";
+            return $"this one has a {what} ({shape}) that is never closed";
         }
 
-        var end = IndexOfSymbol(tokens, ';');
+        var tokens = tokenization.Tokens.Where(t => !t.IsTrivia).ToList();
+        var end = tokens.FindIndex(t => t.IsSymbol(";"));
         if (end >= 0 && end < tokens.Count - 1)
         {
             return $"this one has a second statement after ';': {tokens[end + 1].Shown()}";
@@ -52,9 +62,9 @@ public static class ReadOnlyQuery
     }
 
     /// <summary>Null when the query that starts at <paramref name="i"/> is a SELECT, VALUES or WITH … SELECT.</summary>
-    private static string? Head(IReadOnlyList<QueryToken> tokens, int i, string context)
+    private static string? Head(IReadOnlyList<SqlToken> tokens, int i, string context)
     {
-        while (i < tokens.Count && tokens[i].IsSymbol('('))
+        while (i < tokens.Count && tokens[i].IsSymbol("("))
         {
             i++;
         }
@@ -65,46 +75,46 @@ public static class ReadOnlyQuery
         }
 
         var first = tokens[i];
-        if (first.IsWord("SELECT") || first.IsWord("VALUES"))
+        if (first.IsKeyword("SELECT") || first.IsKeyword("VALUES"))
         {
             return null;
         }
 
-        return first.IsWord("WITH") ? AfterWith(tokens, i + 1) : $"{context} {first.Shown()}";
+        return first.IsKeyword("WITH") ? AfterWith(tokens, i + 1) : $"{context} {first.Shown()}";
     }
 
     /// <summary>Skips <c>[RECURSIVE] name [(columns)] AS [NOT] [MATERIALIZED] (query), …</c> and checks what follows.</summary>
-    private static string? AfterWith(IReadOnlyList<QueryToken> tokens, int i)
+    private static string? AfterWith(IReadOnlyList<SqlToken> tokens, int i)
     {
         const string Unreadable = "its WITH clause is not 'WITH name AS (query), … SELECT …'";
-        if (At(tokens, i).IsWord("RECURSIVE"))
+        if (At(tokens, i).IsKeyword("RECURSIVE"))
         {
             i++;
         }
 
         while (true)
         {
-            if (At(tokens, i).Kind is not (QueryTokenKind.Word or QueryTokenKind.QuotedName))
+            if (!At(tokens, i).IsIdentifier)
             {
                 return Unreadable;
             }
 
-            i = At(tokens, i + 1).IsSymbol('(') ? SkipGroup(tokens, i + 1) : i + 1;
-            if (i < 0 || !At(tokens, i).IsWord("AS"))
+            i = At(tokens, i + 1).IsSymbol("(") ? SkipGroup(tokens, i + 1) : i + 1;
+            if (i < 0 || !At(tokens, i).IsKeyword("AS"))
             {
                 return Unreadable;
             }
 
             i++;
-            i += At(tokens, i).IsWord("NOT") ? 1 : 0;
-            i += At(tokens, i).IsWord("MATERIALIZED") ? 1 : 0;
-            i = At(tokens, i).IsSymbol('(') ? SkipGroup(tokens, i) : -1;
+            i += At(tokens, i).IsKeyword("NOT") ? 1 : 0;
+            i += At(tokens, i).IsKeyword("MATERIALIZED") ? 1 : 0;
+            i = At(tokens, i).IsSymbol("(") ? SkipGroup(tokens, i) : -1;
             if (i < 0)
             {
                 return Unreadable;
             }
 
-            if (!At(tokens, i).IsSymbol(','))
+            if (!At(tokens, i).IsSymbol(","))
             {
                 return i >= tokens.Count ? "nothing follows its WITH clause" : Head(tokens, i, "after its WITH clause comes");
             }
@@ -114,12 +124,12 @@ public static class ReadOnlyQuery
     }
 
     /// <summary>The index after the ')' that closes the '(' at <paramref name="open"/>, or -1 when none does.</summary>
-    private static int SkipGroup(IReadOnlyList<QueryToken> tokens, int open)
+    private static int SkipGroup(IReadOnlyList<SqlToken> tokens, int open)
     {
         var depth = 0;
         for (var i = open; i < tokens.Count; i++)
         {
-            depth += tokens[i].IsSymbol('(') ? 1 : tokens[i].IsSymbol(')') ? -1 : 0;
+            depth += tokens[i].IsSymbol("(") ? 1 : tokens[i].IsSymbol(")") ? -1 : 0;
             if (depth == 0)
             {
                 return i + 1;
@@ -129,19 +139,6 @@ public static class ReadOnlyQuery
         return -1;
     }
 
-    private static QueryToken At(IReadOnlyList<QueryToken> tokens, int i) =>
-        i >= 0 && i < tokens.Count ? tokens[i] : new QueryToken(QueryTokenKind.Symbol, string.Empty);
-
-    private static int IndexOfSymbol(IReadOnlyList<QueryToken> tokens, char symbol)
-    {
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (tokens[i].IsSymbol(symbol))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    private static SqlToken At(IReadOnlyList<SqlToken> tokens, int i) =>
+        i >= 0 && i < tokens.Count ? tokens[i] : new SqlToken(SqlTokenKind.Symbol, string.Empty, string.Empty, 0);
 }

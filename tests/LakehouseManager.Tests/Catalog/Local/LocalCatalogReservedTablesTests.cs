@@ -11,17 +11,17 @@ namespace LakehouseManager.Tests.Catalog.Local;
 public sealed class LocalCatalogReservedTablesTests
 {
     [Theory]
-    [InlineData("DELETE FROM '_lh_views'", "'_lh_views' is reserved for the catalog")]
-    [InlineData("DELETE FROM \"_lh_views\"", "reserved")]
-    [InlineData("DELETE FROM [_lh_views]", "reserved")]
-    [InlineData("DELETE FROM '_LH_VIEWS'", "'_lh_views' is reserved for the catalog")]
+    [InlineData("DELETE FROM '_lh_entries'", "'_lh_entries' is reserved for the catalog")]
+    [InlineData("DELETE FROM \"_lh_entries\"", "reserved")]
+    [InlineData("DELETE FROM [_lh_entries]", "reserved")]
+    [InlineData("DELETE FROM '_LH_ENTRIES'", "'_lh_entries' is reserved for the catalog")]
     [InlineData("UPDATE '_lh_branches' SET commit_id = 1", "'_lh_branches' is reserved for the catalog")]
-    [InlineData("INSERT INTO '_lh_views' VALUES (99, 'x', 1)", "'_lh_views' is reserved for the catalog")]
-    [InlineData("SELECT * FROM '_lh_views'", "'_lh_views' is reserved for the catalog")]
+    [InlineData("INSERT INTO '_lh_entries' VALUES ('x', 1, 1, 1)", "'_lh_entries' is reserved for the catalog")]
+    [InlineData("SELECT * FROM '_lh_entries'", "'_lh_entries' is reserved for the catalog")]
     [InlineData("SELECT count(*) FROM '_lh_commits'", "'_lh_commits' is reserved for the catalog")]
     [InlineData("CREATE TABLE s.copy AS SELECT * FROM '_lh_sql_texts'", "'_lh_sql_texts' is reserved for the catalog")]
     [InlineData("CREATE TABLE _lh_x.y (a INTEGER)", "'_lh_x.y' is reserved for the catalog")]
-    [InlineData("CREATE INDEX i ON '_lh_views' (key)", "'_lh_views' is reserved for the catalog")]
+    [InlineData("CREATE INDEX i ON '_lh_entries' (key)", "'_lh_entries' is reserved for the catalog")]
     [InlineData("ATTACH 'other.db' AS other", "ATTACH is not allowed")]
     [InlineData("DETACH main", "DETACH is not allowed")]
     [InlineData("PRAGMA writable_schema = ON", "PRAGMA writable_schema is not allowed")]
@@ -40,7 +40,7 @@ public sealed class LocalCatalogReservedTablesTests
     }
 
     [Theory]
-    [InlineData("SELECT * FROM '_lh_views'", "'_lh_views' is reserved for the catalog")]
+    [InlineData("SELECT * FROM '_lh_entries'", "'_lh_entries' is reserved for the catalog")]
     [InlineData("SELECT name FROM [_lh_branches]", "reserved")]
     [InlineData("WITH x AS (SELECT 1) DELETE FROM shop.raw.orders",
         "writes to 'shop.raw.orders', but only queries (SELECT, WITH ... SELECT, VALUES) run here")]
@@ -65,10 +65,10 @@ public sealed class LocalCatalogReservedTablesTests
         await PutAsync(catalog, "main", ("s.sneaky", "SELECT name FROM '_lh_branches'"));
 
         var created = await Assert.ThrowsAsync<CatalogException>(
-            () => new LocalSqlExecutor(catalog).ExecuteAsync("main", "CREATE VIEW s.w AS SELECT * FROM '_lh_views'"));
+            () => new LocalSqlExecutor(catalog).ExecuteAsync("main", "CREATE VIEW s.w AS SELECT * FROM '_lh_entries'"));
         var queried = await Assert.ThrowsAsync<CatalogException>(() => QueryAsync(catalog, "main", "SELECT * FROM s.sneaky"));
 
-        Assert.Contains("View s.w at branch 'main' does not compile: the table '_lh_views' is reserved", created.Message, StringComparison.Ordinal);
+        Assert.Contains("View s.w at branch 'main' does not compile: the table '_lh_entries' is reserved", created.Message, StringComparison.Ordinal);
         Assert.Contains("'_lh_branches' is reserved for the catalog", queried.Message, StringComparison.Ordinal);
     }
 

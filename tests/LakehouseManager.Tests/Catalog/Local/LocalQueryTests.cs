@@ -86,8 +86,8 @@ public sealed class LocalQueryTests
         Assert.Contains("branch 'main'", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_at_clause_naming_the_branch_is_dropped_and_one_naming_another_is_an_error()
+    [Fact(Timeout = 30_000)]
+    public async Task An_at_clause_naming_the_branch_or_its_head_reads_the_branch_and_a_table_is_the_same_at_every_branch()
     {
         using var temp = new TempDirectory();
         using var catalog = await SeedAsync(temp);
@@ -96,13 +96,11 @@ public sealed class LocalQueryTests
 
         var atBranch = await QueryAsync(catalog, "main", "SELECT n FROM s.v AT BRANCH main");
         var atCommit = await QueryAsync(catalog, "main", $"SELECT n FROM s.v AT COMMIT \"{head[..12]}\"");
-        var error = await Assert.ThrowsAsync<CatalogException>(() => QueryAsync(catalog, "dev", "SELECT n FROM s.v"));
+        var onDev = await QueryAsync(catalog, "dev", "SELECT n FROM s.v");
 
         Assert.Equal([[3L]], atBranch);
         Assert.Equal([[3L]], atCommit);
-        Assert.Contains("the local catalog runs a query at one branch", error.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("names branch 'main'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("view s.v", error.Message, StringComparison.Ordinal);
+        Assert.Equal([[3L]], onDev);
     }
 
     [Fact]

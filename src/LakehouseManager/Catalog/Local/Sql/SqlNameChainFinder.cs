@@ -1,3 +1,5 @@
+using LakehouseManager.Sql;
+
 namespace LakehouseManager.Catalog.Local.Sql;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using LakehouseManager.Sql;
+
 namespace LakehouseManager.Catalog.Local.Sql;
 
 /// <summary>Statement-level facts about a token list: its terminating ';', its first words.</summary>

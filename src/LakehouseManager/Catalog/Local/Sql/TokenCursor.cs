@@ -1,4 +1,5 @@
 using LakehouseManager.Naming;
+using LakehouseManager.Sql;
 
 namespace LakehouseManager.Catalog.Local.Sql;
 

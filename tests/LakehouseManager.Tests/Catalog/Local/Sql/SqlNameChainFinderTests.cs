@@ -1,4 +1,5 @@
 using LakehouseManager.Catalog.Local.Sql;
+using LakehouseManager.Sql;
 using Xunit;
 
 namespace LakehouseManager.Tests.Catalog.Local.Sql;
@@ -83,5 +84,5 @@ public sealed class SqlNameChainFinderTests
     }
 
     private static IReadOnlyList<SqlNameChain> Find(string sql) =>
-        SqlNameChainFinder.Find(SqlTokenizer.Tokenize(sql), sql);
+        SqlNameChainFinder.Find(SqlTokenizer.Tokenize(sql).Tokens, sql);
 }

@@ -1,10 +1,10 @@
-namespace LakehouseManager.Catalog.Local.Sql;
+namespace LakehouseManager.Sql;
 
 /// <summary>
 /// One token of a SQL text: its kind, its exact text, its value (the unquoted name or text for quoted tokens) and
 /// where it starts, so that a rewrite can copy everything else byte for byte.
 /// </summary>
-public sealed record SqlToken(SqlTokenKind Kind, string Text, string Value, int Start)
+internal sealed record SqlToken(SqlTokenKind Kind, string Text, string Value, int Start)
 {
     public int End => Start + Text.Length;
 
@@ -19,6 +19,11 @@ public sealed record SqlToken(SqlTokenKind Kind, string Text, string Value, int 
         Kind == SqlTokenKind.Word && Text.Equals(keyword, StringComparison.OrdinalIgnoreCase);
 
     public bool IsSymbol(string symbol) => Kind == SqlTokenKind.Symbol && Text == symbol;
+
+    /// <summary>How a message shows the token: a word in upper case, anything else quoted and short.</summary>
+    public string Shown() => Kind == SqlTokenKind.Word
+        ? Text.ToUpperInvariant()
+        : $"'{(Text.Length <= 20 ? Text : string.Concat(Text.AsSpan(0, 19), "…"))}'";
 
     public override string ToString() => Text;
 }

@@ -1,7 +1,7 @@
-namespace LakehouseManager.Catalog.Local.Sql;
+namespace LakehouseManager.Sql;
 
 /// <summary>The kinds of token <see cref="SqlTokenizer"/> produces.</summary>
-public enum SqlTokenKind
+internal enum SqlTokenKind
 {
     Whitespace,
 

@@ -1,8 +1,9 @@
 using LakehouseManager.Catalog;
 using LakehouseManager.Catalog.Local.Sql;
+using LakehouseManager.Sql;
 using Xunit;
 
-namespace LakehouseManager.Tests.Catalog.Local.Sql;
+namespace LakehouseManager.Tests.Sql;
 
 public sealed class SqlTokenizerTests
 {
@@ -13,7 +14,7 @@ public sealed class SqlTokenizerTests
     [InlineData("  \t\r\n")]
     public void Tokens_cover_the_text_exactly(string sql)
     {
-        var tokens = SqlTokenizer.Tokenize(sql);
+        var tokens = SqlTokenizer.Tokenize(sql).Tokens;
 
         Assert.Equal(sql, string.Concat(tokens.Select(t => t.Text)));
         Assert.All(tokens.Zip(tokens.Skip(1)), pair => Assert.Equal(pair.First.End, pair.Second.Start));
@@ -22,7 +23,7 @@ public sealed class SqlTokenizerTests
     [Fact]
     public void Strings_comments_and_quoted_identifiers_are_single_tokens_with_their_dots_inside()
     {
-        var tokens = SqlTokenizer.Tokenize("'a.b' \"c.d\" -- e.f\n/* g.h */ `i.j` [k.l]")
+        var tokens = SqlTokenizer.Tokenize("'a.b' \"c.d\" -- e.f\n/* g.h */ `i.j` [k.l]").Tokens
             .Where(t => t.Kind != SqlTokenKind.Whitespace)
             .ToList();
 
@@ -36,7 +37,7 @@ public sealed class SqlTokenizerTests
     [Fact]
     public void Doubled_quotes_stand_for_one_quote_in_the_value()
     {
-        var tokens = SqlTokenizer.Tokenize("'it''s' \"say \"\"hi\"\"\"");
+        var tokens = SqlTokenizer.Tokenize("'it''s' \"say \"\"hi\"\"\"").Tokens;
 
         Assert.Equal("it's", tokens[0].Value);
         Assert.Equal("say \"hi\"", tokens[2].Value);
@@ -46,7 +47,7 @@ public sealed class SqlTokenizerTests
     [Fact]
     public void Words_symbols_numbers_and_parameters_are_told_apart()
     {
-        var tokens = SqlTokenizer.Tokenize("a.b>=1.5 ->> 0x1F 1234abcd ?2 :name @p $q é_ß")
+        var tokens = SqlTokenizer.Tokenize("a.b>=1.5 ->> 0x1F 1234abcd ?2 :name @p $q é_ß").Tokens
             .Where(t => t.Kind != SqlTokenKind.Whitespace)
             .Select(t => (t.Kind, t.Text))
             .ToList();
@@ -64,7 +65,7 @@ public sealed class SqlTokenizerTests
     [Fact]
     public void A_dot_after_a_name_is_a_separator_not_the_start_of_a_number()
     {
-        var tokens = SqlTokenizer.Tokenize("t.5 .5").Select(t => (t.Kind, t.Text)).ToList();
+        var tokens = SqlTokenizer.Tokenize("t.5 .5").Tokens.Select(t => (t.Kind, t.Text)).ToList();
 
         Assert.Equal(
             [(SqlTokenKind.Word, "t"), (SqlTokenKind.Symbol, "."), (SqlTokenKind.Number, "5"), (SqlTokenKind.Whitespace, " "),
@@ -75,12 +76,44 @@ public sealed class SqlTokenizerTests
     [Theory]
     [InlineData("SELECT 'abc", "line 1, column 8", "string literal")]
     [InlineData("SELECT\n  \"abc", "line 2, column 3", "quoted identifier")]
-    public void An_unclosed_quote_is_an_error_naming_its_position(string sql, string position, string what)
+    public void An_unclosed_quote_in_a_catalog_statement_is_an_error_naming_its_position(string sql, string position, string what)
     {
-        var error = Assert.Throws<CatalogException>(() => SqlTokenizer.Tokenize(sql));
+        var error = Assert.Throws<CatalogException>(() => ParsedSql.Parse(sql));
 
         Assert.Equal(CatalogErrorKind.BadRequest, error.Kind);
         Assert.Contains(position, error.Message, StringComparison.Ordinal);
         Assert.Contains(what, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SELECT 'abc", "String", 7)]
+    [InlineData("SELECT \"a", "QuotedIdentifier", 7)]
+    [InlineData("SELECT 1 /* open", "Comment", 9)]
+    public void A_quote_or_comment_left_open_is_reported_with_where_it_starts(string sql, string kind, int start)
+    {
+        var tokenization = SqlTokenizer.Tokenize(sql);
+
+        Assert.Equal(Enum.Parse<SqlLexErrorKind>(kind), tokenization.Error?.Kind);
+        Assert.Equal(start, tokenization.Error?.Start);
+    }
+
+    [Theory]
+    [InlineData("[a;b]", 0, "[|a|;|b|]")]
+    [InlineData("[a;b]", 2, "[a;b]")]
+    [InlineData("'a\\';' x", 0, "'a\\'|;")]
+    [InlineData("'a\\';' x", 1, "'a\\';'|x")]
+    [InlineData("/* /* */ x */", 0, "/* /* */|x|*|/")]
+    [InlineData("/* /* */ x */", 4, "/* /* */ x */")]
+    [InlineData("--a\rb", 0, "--a|b")]
+    [InlineData("--a\rb", 8, "--a\rb")]
+    public void The_lexicon_decides_how_quotes_and_comments_read(string sql, int bits, string expected)
+    {
+        var lexicon = new SqlLexicon((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0);
+
+        var tokens = SqlTokenizer.Tokenize(sql, lexicon).Tokens
+            .Where(t => t.Kind != SqlTokenKind.Whitespace)
+            .Select(t => t.Text);
+
+        Assert.Equal(expected, string.Join('|', tokens));
     }
 }
