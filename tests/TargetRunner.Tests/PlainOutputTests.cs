@@ -110,6 +110,18 @@ public sealed class PlainOutputTests : IDisposable
         Assert.DoesNotContain("Int32", result.Output);
     }
 
+    [Fact]
+    public async Task A_broken_parameters_file_is_named_with_the_line_of_the_error()
+    {
+        _harness.WriteParameters("parameters.json", "{\n  \"Tests\": [\"a\"\n}");
+
+        var result = await _harness.RunAsync<ReportBuild>("Table");
+
+        Assert.Equal(-1, result.ExitCode);
+        Assert.Contains(".nuke/parameters.json is not valid JSON at line 3: ", result.Output);
+        Assert.DoesNotContain("LineNumber", result.Output);
+    }
+
     public void Dispose() => _harness.Dispose();
 
     private sealed class ReportBuild : NukeBuild
