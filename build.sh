@@ -92,7 +92,7 @@ remembered_dotnet() {
 # compiled) and, when nothing happened for a while, that the compile is still going, so a cold start is never silent.
 # Pure bash (read -t), so nothing is left running when the compile ends.
 show_progress() {
-  local line status name
+  local line status name restored=
   : > "$BUILD_LOG"
   while true; do
     if IFS= read -r -t "${BUILD_PROGRESS_INTERVAL:-10}" line; then
@@ -101,7 +101,9 @@ show_progress() {
         *" -> "*)
           name=${line%% -> *}
           echo "  compiled ${name#"${name%%[![:space:]]*}"} (${SECONDS}s)" >&2 ;;
-        *"Restored "*) echo "  restored packages (${SECONDS}s)" >&2 ;;
+        *"Restored "*)
+          [[ -n "$restored" ]] || echo "  restored packages (${SECONDS}s)" >&2
+          restored=1 ;;
       esac
     else
       status=$?

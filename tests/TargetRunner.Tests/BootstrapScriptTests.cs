@@ -127,6 +127,7 @@ public sealed class BootstrapScriptTests : IDisposable
         WriteFakeDotnet(build: """
             echo "  Determining projects to restore..."
             echo "  Restored /src/Lib/Lib.csproj (in 1.2 sec)."
+            echo "  Restored /build/_build.csproj (in 1.3 sec)."
             echo "  Lib -> /src/Lib/bin/Debug/net10.0/Lib.dll"
             sleep 3
             echo "  _build -> /build/bin/Debug/net10.0/_build.dll"
