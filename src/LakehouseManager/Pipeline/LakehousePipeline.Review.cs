@@ -1,7 +1,7 @@
 using LakehouseManager.DataTests;
 using LakehouseManager.IO;
-using LakehouseManager.Pipeline.Testing;
 using LakehouseManager.Pipeline.Merge;
+using LakehouseManager.Pipeline.Testing;
 using LakehouseManager.Pipeline.Verify;
 using LakehouseManager.PullRequests;
 using Microsoft.Extensions.Logging;

@@ -2,9 +2,9 @@ using LakehouseManager.Demo;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.Pipeline.Merge;
 using LakehouseManager.PullRequests;
+using LakehouseManager.Tests.Mirror.Git;
 using LakehouseManager.Tests.Pipeline.Testing;
 using Microsoft.Extensions.Logging;
-using LakehouseManager.Tests.Mirror.Git;
 using Xunit;
 
 namespace LakehouseManager.Tests.Pipeline.Demo;
