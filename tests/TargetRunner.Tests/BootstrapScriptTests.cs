@@ -121,7 +121,7 @@ public sealed class BootstrapScriptTests : IDisposable
             ReadCalls());
     }
 
-    [UnixFact]
+    [UnixFact(Timeout = 30_000)]
     public async Task A_compile_says_which_projects_are_done_and_that_it_is_still_going_when_it_is_slow()
     {
         WriteFakeDotnet(build: """
@@ -152,7 +152,7 @@ public sealed class BootstrapScriptTests : IDisposable
         Assert.Contains("  Lib -> /src/Lib/bin/Debug/net10.0/Lib.dll", File.ReadAllText(_root.Combine("build", "bin", "build.log")));
     }
 
-    [UnixFact]
+    [UnixFact(Timeout = 30_000)]
     public async Task A_failed_compile_prints_the_compilers_messages_and_fails()
     {
         WriteFakeDotnet(build: """

@@ -10,7 +10,7 @@ public sealed class PlainOutputTests : IDisposable
 {
     private readonly BuildHarness _harness = new();
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task A_failed_run_reads_as_the_expected_output()
     {
         _harness.Environment["TESTS"] = "nightly";
@@ -21,7 +21,7 @@ public sealed class PlainOutputTests : IDisposable
         Assert.Equal(ExpectedFile.Read("failed-run.txt"), result.Output.ReplaceLineEndings("\n"));
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task A_failure_is_reported_by_its_message_without_the_exception_type()
     {
         var result = await _harness.RunAsync<ReportBuild>("Select");
@@ -30,7 +30,7 @@ public sealed class PlainOutputTests : IDisposable
         Assert.DoesNotContain("Exception", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task The_exception_type_and_stack_trace_are_shown_at_verbose_level_only()
     {
         var result = await _harness.RunAsync<ReportBuild>("Select", "--verbosity", "verbose");
@@ -38,7 +38,7 @@ public sealed class PlainOutputTests : IDisposable
         Assert.Contains("[DBG] Details: System.InvalidOperationException: Unknown data test", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task An_error_that_names_a_parameter_says_which_environment_variable_set_it()
     {
         _harness.Environment["TESTS"] = "nightly";
@@ -49,7 +49,7 @@ public sealed class PlainOutputTests : IDisposable
         Assert.Contains("Tests are: a. --tests came from environment variable TESTS.", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task An_error_that_names_a_parameter_says_which_parameters_file_set_it()
     {
         _harness.WriteParameters("parameters.json", """{ "Tests": ["weekly"] }""");
@@ -59,7 +59,7 @@ public sealed class PlainOutputTests : IDisposable
         Assert.Contains("Tests are: a. --tests came from .nuke/parameters.json.", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task A_value_from_the_command_line_or_a_parameter_the_error_does_not_name_gets_no_note()
     {
         _harness.Environment["TESTS"] = "nightly";
@@ -72,7 +72,7 @@ public sealed class PlainOutputTests : IDisposable
         Assert.DoesNotContain("came from", other.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task The_continuation_lines_of_a_message_are_indented_under_its_first_line()
     {
         var result = await _harness.RunAsync<ReportBuild>("Table");
@@ -82,7 +82,7 @@ public sealed class PlainOutputTests : IDisposable
             result.Output.ReplaceLineEndings("\n"));
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task The_closing_line_gives_the_date_in_ISO_8601()
     {
         var result = await _harness.RunAsync<ReportBuild>("Table");
@@ -90,7 +90,7 @@ public sealed class PlainOutputTests : IDisposable
         Assert.Contains("Build succeeded on 2026-01-01T10:00:00+00:00.", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task Target_without_a_value_is_an_error_that_lists_the_targets()
     {
         var result = await _harness.RunAsync<ReportBuild>("--target");
@@ -101,7 +101,7 @@ public sealed class PlainOutputTests : IDisposable
         Assert.DoesNotContain("Usage", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task An_unconvertible_number_is_described_in_words()
     {
         var result = await _harness.RunAsync<ReportBuild>("Table", "--retries", "many");
@@ -110,7 +110,7 @@ public sealed class PlainOutputTests : IDisposable
         Assert.DoesNotContain("Int32", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task A_broken_parameters_file_is_named_with_the_line_of_the_error()
     {
         _harness.WriteParameters("parameters.json", "{\n  \"Tests\": [\"a\"\n}");

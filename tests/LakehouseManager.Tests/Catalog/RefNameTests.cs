@@ -70,7 +70,7 @@ public sealed class RefNameTests
             error.Message);
     }
 
-    [Theory]
+    [Theory(Timeout = 30_000)]
     [InlineData(244, true)]
     [InlineData(250, false)]
     [InlineData(251, false)]

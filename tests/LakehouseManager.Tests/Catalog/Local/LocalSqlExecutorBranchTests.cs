@@ -46,7 +46,7 @@ public sealed class LocalSqlExecutorBranchTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task A_branch_name_git_could_not_store_is_refused_and_nothing_is_created()
     {
         using var temp = new TempDirectory();
