@@ -88,15 +88,44 @@ remembered_dotnet() {
     && echo "$remembered"
 }
 
+# Reads the compiler's output: keeps all of it in $BUILD_LOG, and says on stderr what is done (each project as it is
+# compiled) and, when nothing happened for a while, that the compile is still going, so a cold start is never silent.
+# Pure bash (read -t), so nothing is left running when the compile ends.
+show_progress() {
+  local line status name restored=
+  : > "$BUILD_LOG"
+  while true; do
+    if IFS= read -r -t "${BUILD_PROGRESS_INTERVAL:-10}" line; then
+      printf '%s\n' "$line" >> "$BUILD_LOG"
+      case "$line" in
+        *" -> "*)
+          name=${line%% -> *}
+          echo "  compiled ${name#"${name%%[![:space:]]*}"} (${SECONDS}s)" >&2 ;;
+        *"Restored "*)
+          [[ -n "$restored" ]] || echo "  restored packages (${SECONDS}s)" >&2
+          restored=1 ;;
+      esac
+    else
+      status=$?
+      (( status > 128 )) || break
+      echo "  still compiling (${SECONDS}s) ..." >&2
+    fi
+  done
+}
+
 if is_stale; then
   find_sdk
-  echo "Compiling build/_build.csproj with .NET SDK $SDK_VERSION ..." >&2
-  # Quiet on success; on failure the compiler's messages are all that matters.
-  if ! output=$("$DOTNET_EXE" build "$BUILD_PROJECT_FILE" /nodeReuse:false /p:UseSharedCompilation=false -nologo -clp:NoSummary --verbosity quiet 2>&1); then
-    echo "$output" >&2
-    echo "error: building build/_build.csproj failed." >&2
+  mkdir -p "$SCRIPT_DIR/build/bin"
+  BUILD_LOG="$SCRIPT_DIR/build/bin/build.log"
+  echo "Compiling build/_build.csproj with .NET SDK $SDK_VERSION (the first time takes a minute or two; later runs start at once) ..." >&2
+  SECONDS=0
+  if ! "$DOTNET_EXE" build "$BUILD_PROJECT_FILE" /nodeReuse:false /p:UseSharedCompilation=false -nologo -clp:NoSummary --verbosity minimal 2>&1 | show_progress; then
+    # On failure the compiler's messages are all that matters.
+    echo "$(< "$BUILD_LOG")" >&2
+    echo "error: building build/_build.csproj failed (the whole output is in build/bin/build.log)." >&2
     exit 1
   fi
+  echo "  done in ${SECONDS}s." >&2
   printf '%s\n' "$DOTNET_EXE" > "$DOTNET_CHOICE"
   touch "$BUILD_STAMP"
 elif ! DOTNET_EXE=$(remembered_dotnet); then

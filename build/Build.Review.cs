@@ -68,6 +68,7 @@ internal partial class Build
             var result = await Pipeline.RunDataTestsAsync(
                 PullRequest(), TestsPath!, Tests,
                 new DataTestRunnerOptions { MaxParallelism = TestParallelism, DefaultTimeout = TimeSpan.FromSeconds(TestTimeout) },
+                selectionSource: "--tests",
                 cancellationToken: ct);
             ReportSummary(_ => _.AddPair("Passed", result.Run.Passed.ToString()).AddPair("Failed", result.Run.Failed.ToString())
                 .AddPair("Errors", result.Run.Errors.ToString()));

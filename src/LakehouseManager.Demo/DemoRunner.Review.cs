@@ -2,6 +2,7 @@ using LakehouseManager.Catalog.Local;
 using LakehouseManager.Pipeline;
 using LakehouseManager.Pipeline.Merge;
 using LakehouseManager.Pipeline.Sync;
+using LakehouseManager.Pipeline.Testing;
 using LakehouseManager.PullRequests;
 using LakehouseManager.PullRequests.Local;
 using Microsoft.Extensions.Logging;
@@ -37,8 +38,15 @@ public sealed partial class DemoRunner
             await host.PostCommentAsAsync(pullRequest, "reviewer", "!test", cancellationToken).ConfigureAwait(false);
         }
 
-        var failing = await pipeline.RunDataTestsAsync(
-            pullRequestDevToMain, DemoDataTests.YamlPath, [], RunnerOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
+        RunDataTestsResult failing;
+        using (_loggers.Expect(
+                   [$"FAIL {DemoDataTests.YamlFailingTest} ", $"WARN {DemoDataTests.YamlWarningTest} "],
+                   "the altered view counts cancelled and refunded orders; the engineer fixes it next"))
+        {
+            failing = await pipeline.RunDataTestsAsync(
+                pullRequestDevToMain, DemoDataTests.YamlPath, [], RunnerOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
         Expect(failing.IsFailed && failing.Run.Failed == 1, "one data test fails on the buggy view");
 
         _logger.LogInformation("The engineer fixes the view on dev: {Sql}", DemoScript.FixOnDev.ReplaceLineEndings(" "));

@@ -21,14 +21,14 @@ public sealed partial class DemoRunner
     private const int Steps = 9;
 
     private readonly DemoWorkspace _workspace;
-    private readonly ILoggerFactory _loggers;
+    private readonly DemoLoggers _loggers;
     private readonly ILogger _logger;
     private readonly GitOptions? _git;
 
     public DemoRunner(DemoWorkspace workspace, ILoggerFactory? loggers = null, GitOptions? git = null)
     {
         _workspace = workspace ?? throw new ArgumentNullException(nameof(workspace));
-        _loggers = loggers ?? NullLoggerFactory.Instance;
+        _loggers = new DemoLoggers(loggers ?? NullLoggerFactory.Instance);
         _logger = _loggers.CreateLogger("Demo");
         _git = git;
     }

@@ -28,10 +28,10 @@ public static class DemoSummary
             .Append($"  data-test reports {Relative(Path.Combine(w.ArtifactsPath, "test-results"))}/data-tests.{{md,xml}}\n")
             .Append($"  pull request      {Relative(Path.Combine(w.ArtifactsPath, "pull-requests"))}/dev..main/ (the comments posted)\n")
             .Append($"  verification      {Relative(Path.Combine(w.ArtifactsPath, "mirror-verification.json"))}\n\n")
-            .Append("Try it yourself on the demo's catalog and mirror:\n")
+            .Append("Try it yourself on the demo's catalog and mirror (reports go to the demo's own artifacts folder):\n")
             .Append($"  ./build.sh Sql --catalog-path {root}/catalog.db --to-ref dev --sql \"SHOW VIEWS\"\n")
-            .Append($"  ./build.sh RunDataTests --catalog-path {root}/catalog.db --repo-path {root}/checkout --mirror-path {DemoWorkspace.MirrorPath} --to-ref dev --tests-path tests/data-tests.json\n")
-            .Append($"  ./build.sh VerifyMirror --catalog-path {root}/catalog.db --repo-path {root}/checkout --mirror-path {DemoWorkspace.MirrorPath} --to-ref main\n");
+            .Append($"  ./build.sh RunDataTests --catalog-path {root}/catalog.db --repo-path {root}/checkout --mirror-path {DemoWorkspace.MirrorPath} --artifacts-path {Relative(w.ArtifactsPath)} --to-ref dev --tests-path tests/data-tests.json\n")
+            .Append($"  ./build.sh VerifyMirror --catalog-path {root}/catalog.db --repo-path {root}/checkout --mirror-path {DemoWorkspace.MirrorPath} --artifacts-path {Relative(w.ArtifactsPath)} --to-ref main\n");
         return builder.ToString();
     }
 

@@ -10,8 +10,10 @@ namespace LakehouseManager;
 /// </remarks>
 public class LakehouseException : Exception
 {
+    /// <remarks>A message that embeds a SQLite error's raw text (<c>SQLite Error 1: '...'</c>) keeps it only as a quoted
+    /// cause (<c>...; SQLite said: '...'</c>): see <see cref="QuotedCause.Rewrite"/>.</remarks>
     public LakehouseException(string message, bool isFatal = true, Exception? innerException = null)
-        : base(message, innerException)
+        : base(QuotedCause.Rewrite(message, innerException), innerException)
     {
         IsFatal = isFatal;
     }

@@ -41,6 +41,7 @@ public static class Log
         }
 
         // Outside a run (a tool used on its own): same format, straight to stderr.
-        RoutingWriter.OriginalError.WriteLine($"{DateTime.Now:HH:mm:ss} [{RunLog.Tag(level)}] {message}{(exception is null ? string.Empty : Environment.NewLine + exception)}");
+        var text = exception is null ? message : $"{message}: {exception.Message}";
+        RoutingWriter.OriginalError.WriteLine(RunLog.Format($"{DateTime.Now:HH:mm:ss} [{RunLog.Tag(level)}] ", text));
     }
 }

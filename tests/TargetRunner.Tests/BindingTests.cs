@@ -163,7 +163,7 @@ public sealed class BindingTests : IDisposable
 
         Assert.Equal(-1, result.ExitCode);
         Assert.Contains(
-            "Cannot convert value 'many' of parameter 'Count' (--count, from environment variable COUNT): expected a number (Int32).",
+            "Cannot convert value 'many' of parameter 'Count' (--count, from environment variable COUNT): expected a whole number from -2147483648 to 2147483647.",
             result.Output);
     }
 

@@ -60,11 +60,11 @@ public sealed class BootstrapScriptTests : IDisposable
         Assert.Equal(
             [
                 "--version",
-                "build <root>/build/_build.csproj /nodeReuse:false /p:UseSharedCompilation=false -nologo -clp:NoSummary --verbosity quiet",
+                "build <root>/build/_build.csproj /nodeReuse:false /p:UseSharedCompilation=false -nologo -clp:NoSummary --verbosity minimal",
                 "<root>/build/bin/Debug/net10.0/_build.dll --help",
                 "<root>/build/bin/Debug/net10.0/_build.dll Compile --skip",
                 "--version",
-                "build <root>/build/_build.csproj /nodeReuse:false /p:UseSharedCompilation=false -nologo -clp:NoSummary --verbosity quiet",
+                "build <root>/build/_build.csproj /nodeReuse:false /p:UseSharedCompilation=false -nologo -clp:NoSummary --verbosity minimal",
                 "<root>/build/bin/Debug/net10.0/_build.dll --plan",
             ],
             calls);
@@ -87,7 +87,7 @@ public sealed class BootstrapScriptTests : IDisposable
             [
                 "old --version",
                 "new --version",
-                "new build <root>/build/_build.csproj /nodeReuse:false /p:UseSharedCompilation=false -nologo -clp:NoSummary --verbosity quiet",
+                "new build <root>/build/_build.csproj /nodeReuse:false /p:UseSharedCompilation=false -nologo -clp:NoSummary --verbosity minimal",
                 "new <root>/build/bin/Debug/net10.0/_build.dll --help",
                 "new <root>/build/bin/Debug/net10.0/_build.dll Sql",
             ],
@@ -112,13 +112,61 @@ public sealed class BootstrapScriptTests : IDisposable
         Assert.Equal(
             [
                 "path --version",
-                "path build <root>/build/_build.csproj /nodeReuse:false /p:UseSharedCompilation=false -nologo -clp:NoSummary --verbosity quiet",
+                "path build <root>/build/_build.csproj /nodeReuse:false /p:UseSharedCompilation=false -nologo -clp:NoSummary --verbosity minimal",
                 "path <root>/build/bin/Debug/net10.0/_build.dll --help",
                 "root --version",
                 "root <root>/build/bin/Debug/net10.0/_build.dll Sql",
                 "root <root>/build/bin/Debug/net10.0/_build.dll Test",
             ],
             ReadCalls());
+    }
+
+    [UnixFact(Timeout = 30_000)]
+    public async Task A_compile_says_which_projects_are_done_and_that_it_is_still_going_when_it_is_slow()
+    {
+        WriteFakeDotnet(build: """
+            echo "  Determining projects to restore..."
+            echo "  Restored /src/Lib/Lib.csproj (in 1.2 sec)."
+            echo "  Restored /build/_build.csproj (in 1.3 sec)."
+            echo "  Lib -> /src/Lib/bin/Debug/net10.0/Lib.dll"
+            sleep 3
+            echo "  _build -> /build/bin/Debug/net10.0/_build.dll"
+            """);
+        var path = _bin + ":" + Environment.GetEnvironmentVariable("PATH");
+
+        var (exitCode, output) = await RunScriptAsync(
+            path, new Dictionary<string, string> { ["BUILD_PROGRESS_INTERVAL"] = "1" }, "--help");
+
+        Assert.Equal(0, exitCode);
+        var lines = output.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"\(\d+s\)", "(Ns)")).ToList();
+        Assert.Equal(
+            [
+                "Compiling build/_build.csproj with .NET SDK 10.0.100 (the first time takes a minute or two; later runs start at once) ...",
+                "  restored packages (Ns)",
+                "  compiled Lib (Ns)",
+                "  still compiling (Ns) ...",
+            ],
+            lines.Take(4));
+        Assert.Contains("  compiled _build (Ns)", lines);
+        Assert.Matches(@"  done in \d+s\.", output);
+        Assert.Contains("  Lib -> /src/Lib/bin/Debug/net10.0/Lib.dll", File.ReadAllText(_root.Combine("build", "bin", "build.log")));
+    }
+
+    [UnixFact(Timeout = 30_000)]
+    public async Task A_failed_compile_prints_the_compilers_messages_and_fails()
+    {
+        WriteFakeDotnet(build: """
+            echo "/src/Lib/Code.cs(3,1): error CS1002: ; expected"
+            exit 1
+            """);
+        var path = _bin + ":" + Environment.GetEnvironmentVariable("PATH");
+
+        var (exitCode, output) = await RunScriptAsync(path, "--help");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("/src/Lib/Code.cs(3,1): error CS1002: ; expected", output);
+        Assert.Contains("error: building build/_build.csproj failed (the whole output is in build/bin/build.log).", output);
+        Assert.DoesNotContain("_build.dll --help", ReadCalls());
     }
 
     public void Dispose() => _root.Dispose();
@@ -130,7 +178,11 @@ public sealed class BootstrapScriptTests : IDisposable
     /// A fake <c>dotnet</c> in <paramref name="directory"/> that logs its calls (prefixed with <paramref name="label"/>)
     /// and, like the real one, fails <c>--version</c> when it lacks the SDK global.json asks for.
     /// </summary>
-    private void WriteFakeDotnet(string? directory = null, string? label = null, bool hasSdk = true)
+    /// <param name="directory">Where the fake goes (default: the fake bin folder).</param>
+    /// <param name="label">A prefix for its logged calls, to tell several fakes apart.</param>
+    /// <param name="hasSdk">Whether it has the SDK global.json asks for.</param>
+    /// <param name="build">What <c>dotnet build</c> prints (and how it ends) before it writes the build assembly.</param>
+    private void WriteFakeDotnet(string? directory = null, string? label = null, bool hasSdk = true, string build = "")
     {
         var prefix = label is null ? string.Empty : label + " ";
         var version = hasSdk ? "echo 10.0.100" : "echo 'A compatible .NET SDK was not found.' >&2; exit 145";
@@ -139,7 +191,9 @@ public sealed class BootstrapScriptTests : IDisposable
             echo "{{prefix}}$*" >> '{{_calls}}'
             case "$1" in
               --version) {{version}} ;;
-              build) mkdir -p '{{_root.Path}}/build/bin/Debug/net10.0' && touch '{{_root.Path}}/build/bin/Debug/net10.0/_build.dll' ;;
+              build)
+            {{build}}
+                mkdir -p '{{_root.Path}}/build/bin/Debug/net10.0' && touch '{{_root.Path}}/build/bin/Debug/net10.0/_build.dll' ;;
             esac
             """;
         var fake = Path.Combine(directory ?? _bin, "dotnet");

@@ -86,16 +86,17 @@ public sealed class PlanningTests : IDisposable
 
         Assert.Equal(-1, result.ExitCode);
         Assert.Empty(result.Events);
+        // The list is indented under the message, after the "10:00:00 [ERR] " prefix of its first line.
         Assert.Contains(
             """
-            Target with name 'Deploy' does not exist. Available targets are:
-              - Announce
-              - Clean
-              - Compile
-              - Lint
-              - Pack
-              - Restore
-              - Test
+            10:00:00 [ERR] Target with name 'Deploy' does not exist. Available targets are:
+                             - Announce
+                             - Clean
+                             - Compile
+                             - Lint
+                             - Pack
+                             - Restore
+                             - Test
             """.ReplaceLineEndings(),
             result.Output);
     }

@@ -143,7 +143,7 @@ public sealed class DataTestRunner
                 {
                     QueryFailedException => DataTestEvaluation.Error(DataTestErrorKind.QueryFailed, e.Message),
                     LakehouseException => DataTestEvaluation.Error(DataTestErrorKind.Exception, e.Message),
-                    _ => DataTestEvaluation.Error(DataTestErrorKind.Exception, $"{e.GetType().Name}: {e.Message}"),
+                    _ => DataTestEvaluation.Error(DataTestErrorKind.Exception, $"the query failed unexpectedly: {e.Message}"),
                 };
         }
 

@@ -8,10 +8,11 @@ public sealed record DataTestSelection
 {
     private const string TagPrefix = "tag:";
 
-    private DataTestSelection(IReadOnlyList<string> names, IReadOnlyList<string> tags)
+    private DataTestSelection(IReadOnlyList<string> names, IReadOnlyList<string> tags, string? source = null)
     {
         Names = names;
         Tags = tags;
+        Source = source;
     }
 
     /// <summary>Every test.</summary>
@@ -23,8 +24,13 @@ public sealed record DataTestSelection
 
     public bool IsAll => Names.Count == 0 && Tags.Count == 0;
 
+    /// <summary>Where the terms were given (<c>--tests</c>, <c>!test</c>), named in every error about them; null for nowhere.</summary>
+    public string? Source { get; }
+
     /// <summary>Parses terms; each may hold several, separated by spaces or commas ("a b,tag:nightly").</summary>
-    public static DataTestSelection Parse(IEnumerable<string> terms)
+    /// <param name="terms">Test names and <c>tag:x</c> terms.</param>
+    /// <param name="source">Where they were given (<c>--tests</c>), so that errors name it.</param>
+    public static DataTestSelection Parse(IEnumerable<string> terms, string? source)
     {
         ArgumentNullException.ThrowIfNull(terms);
         var names = new List<string>();
@@ -37,7 +43,7 @@ public sealed record DataTestSelection
                 var tag = term[TagPrefix.Length..];
                 if (tag.Length == 0)
                 {
-                    throw new LakehouseException("'tag:' needs a tag name, e.g. 'tag:nightly'.");
+                    throw new LakehouseException($"'tag:'{From(source)} needs a tag name, e.g. 'tag:nightly'.");
                 }
 
                 tags.Add(tag);
@@ -50,11 +56,12 @@ public sealed record DataTestSelection
 
         return new DataTestSelection(
             names.Distinct(StringComparer.Ordinal).ToArray(),
-            tags.Distinct(StringComparer.OrdinalIgnoreCase).ToArray());
+            tags.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+            source);
     }
 
-    /// <inheritdoc cref="Parse(IEnumerable{string})"/>
-    public static DataTestSelection Parse(params string[] terms) => Parse((IEnumerable<string>)terms);
+    /// <summary>Parses terms given nowhere in particular (tests, the domain).</summary>
+    public static DataTestSelection Parse(params string[] terms) => Parse(terms, source: null);
 
     /// <summary>
     /// The selected tests of the suite. A name matches exactly, else case-insensitively when that is unambiguous; an
@@ -80,7 +87,7 @@ public sealed record DataTestSelection
                 test = loose.Count == 1
                     ? loose[0]
                     : throw new LakehouseException(
-                        $"Unknown data test '{name}' in {suite.Source}. Tests are: " +
+                        $"Unknown data test '{name}'{From(Source)} in {suite.Source}. Tests are: " +
                         $"{string.Join(", ", suite.Tests.Select(t => t.Name))}. Select tags with 'tag:<tag>'.");
             }
 
@@ -94,7 +101,7 @@ public sealed record DataTestSelection
             {
                 var known = suite.AllTags;
                 throw new LakehouseException(
-                    $"No data test in {suite.Source} has the tag '{tag}'. " +
+                    $"No data test in {suite.Source} has the tag '{tag}'{From(Source)}. " +
                     (known.Count == 0 ? "No test has tags." : $"Tags are: {string.Join(", ", known)}."));
             }
 
@@ -103,6 +110,8 @@ public sealed record DataTestSelection
 
         return selected;
     }
+
+    private static string From(string? source) => source is null ? string.Empty : $" ({source})";
 
     /// <summary>The terms as typed back: "revenue_total tag:nightly", or "all".</summary>
     public override string ToString() =>

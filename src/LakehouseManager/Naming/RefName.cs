@@ -5,10 +5,22 @@ namespace LakehouseManager.Naming;
 /// <summary>
 /// Branch names, validated by Nessie's rules (Validation.java) so that a name good for one adapter is good for all, and
 /// the same name works as a git branch: starts with a letter; then letters, digits, <c>. / _ -</c>; no <c>..</c>; does
-/// not end with <c>/</c> or <c>.</c>; not <c>HEAD</c>, <c>DETACHED</c> or anything that looks like a commit hash.
+/// not end with <c>/</c> or <c>.</c>; not <c>HEAD</c>, <c>DETACHED</c> or anything that looks like a commit hash; at
+/// most <see cref="MaxLength"/> characters.
 /// </summary>
+/// <remarks>
+/// The length limit is the tighter of two. Nessie's name rules have no limit, but its JDBC store on MySQL and MariaDB
+/// keeps a reference as <c>refs/heads/&lt;name&gt;</c> in a <c>VARCHAR(255)</c> column (versioned/storage/jdbc2,
+/// DatabaseSpecifics; RefMapping.REFS_HEADS), which leaves 244 characters for the name. git keeps each branch as a file
+/// under <c>.git/refs/heads/</c>, written through <c>&lt;file&gt;.lock</c>, and file names have at most 255 bytes on
+/// Linux, macOS and Windows, which leaves 250 for each <c>/</c>-separated element (git 2.39: a 251-character name
+/// fails with "cannot lock ref ... File name too long"). The names hold ASCII only, so characters are bytes.
+/// </remarks>
 public static partial class RefName
 {
+    /// <summary>The longest branch name both Nessie (on every store) and git (as a file) can keep.</summary>
+    public const int MaxLength = 244;
+
     private const string Rules =
         "a branch name starts with a letter, then holds letters, digits and . / _ -, has no '..', " +
         "does not end with '/' or '.', and is not HEAD, DETACHED or a commit hash";
@@ -20,6 +32,13 @@ public static partial class RefName
         if (nessieError is not null || name is null)
         {
             return nessieError;
+        }
+
+        if (name.Length > MaxLength)
+        {
+            return $"it has {name.Length} characters, and a branch name has at most {MaxLength}: Nessie keeps " +
+                "'refs/heads/<name>' in at most 255 characters, and git keeps a branch as a file whose name has at most " +
+                "255 bytes";
         }
 
         // git refuses these although Nessie allows them; the name must work on both sides of the mirror.
@@ -62,11 +81,15 @@ public static partial class RefName
         var error = Validate(name);
         if (error is not null)
         {
-            throw new InvalidNameException($"Invalid {what} name '{name}': {error}.");
+            throw new InvalidNameException($"Invalid {what} name '{Shown(name)}': {error}.");
         }
 
         return name!;
     }
+
+    /// <summary>A name as an error message shows it: a very long one is cut (its length is in the message).</summary>
+    private static string? Shown(string? name) =>
+        name is { Length: > 60 } ? string.Concat(name.AsSpan(0, 57), "...") : name;
 
     /// <summary>Whether the text is a commit hash (Nessie: 8 to 64 hex digits).</summary>
     public static bool IsHash(string? text) => text is not null && HashPattern().IsMatch(text);

@@ -66,6 +66,7 @@ public sealed partial class LakehousePipeline
         IReadOnlyList<string> selection,
         DataTestRunnerOptions runnerOptions,
         string? inReplyToCommentId = null,
+        string? selectionSource = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(selector);
@@ -84,6 +85,7 @@ public sealed partial class LakehousePipeline
                 Branch = pullRequest.SourceBranch,
                 Engine = await _lakehouse.GetQueryEngineAsync(cancellationToken).ConfigureAwait(false),
                 Selection = selection,
+                SelectionSource = selectionSource,
                 RunnerOptions = runnerOptions,
                 ArtifactsDirectory = Settings.ArtifactsDirectory,
                 PullRequestHost = host,

@@ -24,15 +24,16 @@ internal static class TargetNames
         return result;
     }
 
-    public static BuildException UnknownTarget(string name, IReadOnlyList<ExecutableTarget> targets)
-    {
-        var available = targets
-            .Where(t => t.IsListed)
-            .Select(t => t.Name)
-            .Order(StringComparer.OrdinalIgnoreCase)
-            .Select(n => $"  - {n}");
-        return new BuildException(
-            $"Target with name '{name}' does not exist. Available targets are:{Environment.NewLine}"
-            + string.Join(Environment.NewLine, available));
-    }
+    public static BuildException UnknownTarget(string name, IReadOnlyList<ExecutableTarget> targets) =>
+        new($"Target with name '{name}' does not exist. Available targets are:{Environment.NewLine}{Available(targets)}");
+
+    /// <summary><c>--target</c> with nothing after it: an error, not the help (a script that lost its value must fail).</summary>
+    public static BuildException MissingTarget(IReadOnlyList<ExecutableTarget> targets) =>
+        new("--target needs the name of a target (e.g. --target Compile, or several: --target Restore Compile). " +
+            $"Available targets are:{Environment.NewLine}{Available(targets)}");
+
+    private static string Available(IReadOnlyList<ExecutableTarget> targets) =>
+        string.Join(
+            Environment.NewLine,
+            targets.Where(t => t.IsListed).Select(t => t.Name).Order(StringComparer.OrdinalIgnoreCase).Select(n => $"  - {n}"));
 }

@@ -69,6 +69,11 @@ internal sealed class BuildSession<T>
         }
 
         var requested = SplitTargets(builtIns.Target ?? arguments.Positional);
+        if (builtIns.Target is not null && requested.Count == 0)
+        {
+            throw TargetNames.MissingTarget(targets);
+        }
+
         var invoked = requested.Count > 0 ? TargetNames.Resolve(requested, targets) : targets.Where(t => t.IsDefault).ToList();
         if (invoked.Count == 0)
         {
@@ -148,6 +153,10 @@ internal sealed class BuildSession<T>
         var binder = new ParameterBinder(arguments, environment, files, _workingDirectory, root, _registerSecret, Warn);
         parameters.ForEach(p => binder.Bind(build, p));
         sources = binder.Sources;
+        _context.ParameterOrigins = binder.Sources
+            .Where(s => s.Value != ParameterBinder.CommandLine)
+            .Select(s => new ParameterOrigin(s.Key.CliName, s.Value))
+            .ToList();
         var errors = binder.Errors.ToList();
         var known = parameters.Select(p => p.CliName).Concat(BuiltInNames()).Order(StringComparer.Ordinal);
         errors.AddRange(arguments.Unconsumed.Select(a =>

@@ -52,7 +52,7 @@ internal sealed class PlanExecutor
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            Log.Write(LogLevel.Error, $"{exception.GetType().Name}: {exception.Message}", exception);
+            Log.Write(LogLevel.Error, FailureText.Describe(exception, _context.ParameterOrigins), exception);
             Stop(build);
         }
         finally
@@ -175,13 +175,13 @@ internal sealed class PlanExecutor
         _stopped = true;
     }
 
+    /// <summary>The failure in plain words; the exception's type and stack trace only at debug level.</summary>
     private void LogFailure(ExecutableTarget target, Exception failure)
     {
-        var message = failure is BuildException ? failure.Message : $"{failure.GetType().Name}: {failure.Message}";
-        Log.Write(LogLevel.Error, $"Target {target.Name} failed: {message}");
+        Log.Write(LogLevel.Error, $"Target {target.Name} failed: {FailureText.Describe(failure, _context.ParameterOrigins)}");
         if (failure is not BuildException)
         {
-            Log.Write(LogLevel.Debug, failure.ToString());
+            Log.Write(LogLevel.Debug, "Details: " + failure);
         }
     }
 
@@ -193,7 +193,7 @@ internal sealed class PlanExecutor
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            Log.Write(LogLevel.Error, $"OnBuildFinished failed: {Unwrap(exception).Message}");
+            Log.Write(LogLevel.Error, $"Finishing the build failed: {Unwrap(exception).Message}");
             build.IsFailing = true;
         }
     }

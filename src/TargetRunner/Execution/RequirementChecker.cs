@@ -49,7 +49,7 @@ internal static class RequirementChecker
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            failure = $" (evaluating it threw {exception.GetType().Name}: {exception.Message})";
+            failure = $" (evaluating it failed: {exception.Message})";
             return false;
         }
     }
@@ -91,7 +91,7 @@ internal static class RequirementChecker
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return $"unreadable ({exception.GetType().Name})";
+            return $"unreadable ({exception.Message})";
         }
     }
 

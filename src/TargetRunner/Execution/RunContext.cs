@@ -39,6 +39,9 @@ internal sealed class RunContext
 
     public ExecutableTarget? CurrentTarget { get; set; }
 
+    /// <summary>The parameters whose values came from the environment or a parameters file, for failure messages.</summary>
+    public IReadOnlyList<ParameterOrigin> ParameterOrigins { get; set; } = [];
+
     public static RunContext Require() =>
         Current ?? throw new InvalidOperationException("This member is only available while a build runs.");
 

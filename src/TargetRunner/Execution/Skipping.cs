@@ -53,7 +53,7 @@ internal static class Skipping
         catch (Exception exception) when (exception is not BuildException)
         {
             throw new BuildException(
-                $"Condition '{condition.Text}' of target '{target.Name}' threw {exception.GetType().Name}: {exception.Message}",
+                $"Condition '{condition.Text}' of target '{target.Name}' could not be evaluated: {exception.Message}",
                 exception);
         }
     }

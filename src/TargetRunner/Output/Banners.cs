@@ -47,11 +47,17 @@ internal static class Banners
         return builder.ToString();
     }
 
+    /// <summary>The closing line, dated in ISO 8601 with the local offset (<c>2026-03-12T15:00:34+01:00</c>), which
+    /// reads the same in every locale.</summary>
     public static string Outcome(bool succeeded, DateTimeOffset now)
     {
-        var date = now.DateTime.ToString("G", CultureInfo.InvariantCulture);
+        var date = IsoDate(now);
         return succeeded
             ? $"{Environment.NewLine}Build succeeded on {date}. ＼（＾ᴗ＾）／{Environment.NewLine}"
             : $"{Environment.NewLine}Build failed on {date}. (╯°□°）╯︵ ┻━┻{Environment.NewLine}";
     }
+
+    /// <summary>A moment in ISO 8601 to the second, with its offset from UTC.</summary>
+    public static string IsoDate(DateTimeOffset moment) =>
+        moment.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

@@ -46,25 +46,54 @@ internal sealed class RunLog
         _ => LogLevel.Verbose,
     };
 
+    /// <summary>
+    /// Logs a message. An exception adds its message only (a plain sentence); its type and stack trace follow at
+    /// debug level, for <c>--verbosity verbose</c>.
+    /// </summary>
     public void Write(LogLevel level, string message, Exception? exception = null)
     {
-        var text = exception is null ? message : $"{message}{Environment.NewLine}{exception}";
+        var text = exception is null || message.Contains(exception.Message, StringComparison.Ordinal)
+            ? message
+            : $"{message}: {exception.Message}";
         if (level >= LogLevel.Warning)
         {
             lock (_issues)
             {
-                _issues.Add(new LoggedIssue(level, CurrentTarget, _output.Redact(exception is null ? message : $"{message}: {exception.Message}")));
+                _issues.Add(new LoggedIssue(level, CurrentTarget, _output.Redact(text)));
             }
         }
 
-        if (!IsEnabled(level))
+        if (IsEnabled(level))
         {
-            return;
+            var time = _time.GetLocalNow().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+            _output.WriteLine(Ansi.Paint(Format($"{time} [{Tag(level)}] ", text), Colour(level), Colors));
         }
 
-        var time = _time.GetLocalNow().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
-        var line = $"{time} [{Tag(level)}] {text}";
-        _output.WriteLine(Ansi.Paint(line, Colour(level), Colors));
+        if (exception is not null && IsEnabled(LogLevel.Debug))
+        {
+            Write(LogLevel.Debug, "Details: " + exception);
+        }
+    }
+
+    /// <summary>
+    /// The prefix before the first line and as many spaces before each further line, so that a multi-line message
+    /// (a table, a summary, a diff) keeps its columns; empty lines stay empty.
+    /// </summary>
+    public static string Format(string prefix, string text)
+    {
+        var indent = new string(' ', prefix.Length);
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        var builder = new System.Text.StringBuilder(prefix).Append(lines[0]);
+        foreach (var line in lines.Skip(1))
+        {
+            builder.Append(Environment.NewLine);
+            if (line.Length > 0)
+            {
+                builder.Append(indent).Append(line);
+            }
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Writes text as it is (headers, help, summary): still redacted, never filtered.</summary>

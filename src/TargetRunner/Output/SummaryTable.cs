@@ -49,7 +49,7 @@ internal static class SummaryTable
     {
         if (target.Status == ExecutionStatus.Failed && target.Failure is { } failure)
         {
-            return $"{failure.GetType().Name}: {FirstLine(failure.Message)}";
+            return Execution.FailureText.FirstLine(failure.Message);
         }
 
         if (target.Status == ExecutionStatus.Skipped && target.SkipReason is { } reason)
@@ -58,12 +58,6 @@ internal static class SummaryTable
         }
 
         return string.Join(", ", target.SummaryInformation.Select(p => $"{p.Key}: {p.Value}"));
-    }
-
-    private static string FirstLine(string text)
-    {
-        var end = text.IndexOfAny(['\r', '\n']);
-        return end < 0 ? text : text[..end];
     }
 
     private static string? Colour(ExecutionStatus status) => status switch

@@ -35,6 +35,9 @@ internal sealed class ParameterBinder
         _warn = warn;
     }
 
+    /// <summary>The source of a value typed on the command line.</summary>
+    public const string CommandLine = "the command line";
+
     /// <summary>Where each bound parameter's value came from, for the debug log.</summary>
     public Dictionary<ParameterMember, string> Sources { get; } = [];
 
@@ -79,7 +82,7 @@ internal sealed class ParameterBinder
         baseDirectory = _workingDirectory;
         if (_arguments.TryGet(parameter.Name, out values))
         {
-            source = "the command line";
+            source = CommandLine;
             return true;
         }
 
@@ -122,8 +125,13 @@ internal sealed class ParameterBinder
         return [value];
     }
 
+    /// <summary>What the parameter takes, in words (never a .NET type name).</summary>
     private static string Describe(ParameterMember parameter) =>
         ValueConverter.EnumValues(parameter.ValueType) is { } names
             ? $"one of {string.Join(", ", names)}"
-            : parameter.ElementType.Name;
+            : parameter.ElementType == typeof(bool) ? "true or false"
+            : parameter.ElementType == typeof(string) ? "text"
+            : parameter.ElementType == typeof(AbsolutePath) ? "a path"
+            : parameter.ElementType.IsPrimitive || parameter.ElementType == typeof(decimal) ? ValueConverter.NumberKind(parameter.ElementType)
+            : "a value of the kind its description says";
 }

@@ -70,7 +70,12 @@ internal sealed class ParameterFiles
         }
         catch (JsonException exception)
         {
-            throw new BuildException($"{source} is not valid JSON: {exception.Message}", exception);
+            // The reader's message ends with " LineNumber: 2 | BytePositionInLine: 0."; the line is said in front instead.
+            var message = exception.Message;
+            var tail = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            throw new BuildException(
+                $"{source} is not valid JSON at line {(exception.LineNumber ?? 0) + 1}: {(tail < 0 ? message : message[..tail])}",
+                exception);
         }
 
         using (document)

@@ -48,6 +48,13 @@ internal static class ValueConverter
         return element.IsEnum ? Enum.GetNames(element) : null;
     }
 
+    /// <summary>A number type in words, never its .NET name.</summary>
+    public static string NumberKind(Type type) =>
+        type == typeof(int) || type == typeof(long)
+            ? $"a whole number from {(type == typeof(int) ? int.MinValue : long.MinValue).ToString(CultureInfo.InvariantCulture)} " +
+              $"to {(type == typeof(int) ? int.MaxValue : long.MaxValue).ToString(CultureInfo.InvariantCulture)}"
+            : "a number (with '.' for decimals)";
+
     private static List<string> Split(IReadOnlyList<string> values, string? separator)
     {
         var result = new List<string>();
@@ -102,7 +109,7 @@ internal static class ValueConverter
             }
             catch (Exception exception) when (exception is FormatException or OverflowException)
             {
-                throw new FormatException($"expected a number ({type.Name})", exception);
+                throw new FormatException($"expected {NumberKind(type)}", exception);
             }
         }
 
@@ -112,6 +119,6 @@ internal static class ValueConverter
             throw new FormatException($"type {type.Name} cannot be bound from text");
         }
 
-        return converter.ConvertFromInvariantString(value) ?? throw new FormatException($"expected a {type.Name}");
+        return converter.ConvertFromInvariantString(value) ?? throw new FormatException("the value is empty");
     }
 }

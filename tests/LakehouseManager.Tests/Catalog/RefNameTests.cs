@@ -1,5 +1,6 @@
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.Naming;
+using LakehouseManager.Tests.Mirror.Git;
 using Xunit;
 
 namespace LakehouseManager.Tests.Catalog;
@@ -53,6 +54,42 @@ public sealed class RefNameTests
 
         Assert.Equal(valid, gitAccepts);
         Assert.Equal(valid, RefName.Validate(name) is null);
+    }
+
+    [Fact]
+    public void A_name_over_244_characters_is_refused_before_anything_is_created()
+    {
+        var name = "feature/" + new string('a', 292);
+
+        var error = Assert.Throws<InvalidNameException>(() => RefName.Require(name, "branch (--to-ref)"));
+
+        Assert.Equal(
+            $"Invalid branch (--to-ref) name '{name[..57]}...': it has 300 characters, and a branch name has at most 244: " +
+            "Nessie keeps 'refs/heads/<name>' in at most 255 characters, and git keeps a branch as a file whose name has " +
+            "at most 255 bytes.",
+            error.Message);
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData(244, true)]
+    [InlineData(250, false)]
+    [InlineData(251, false)]
+    [InlineData(300, false)]
+    public async Task Every_name_the_limit_lets_through_is_one_git_can_store(int length, bool valid)
+    {
+        // Arrange
+        using var sandbox = new GitSandbox();
+        var repository = await GitRepository.InitAsync(sandbox.Combine("repo"), options: sandbox.Options);
+        await GitSandbox.CommitFileAsync(repository, "a.txt", "a", "first");
+        var name = new string('b', length);
+
+        // Act
+        var created = await new GitRunner(repository.Directory, sandbox.Options).TryRunAsync(
+            "branch", a => a.Add("branch").Add(name), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(valid, RefName.Validate(name) is null);
+        Assert.Equal(length <= 250, created.ExitCode == 0);
     }
 
     [Theory]

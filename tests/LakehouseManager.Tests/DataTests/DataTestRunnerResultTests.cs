@@ -83,6 +83,21 @@ public sealed class DataTestRunnerResultTests
     }
 
     [Fact]
+    public void Errors_about_a_selection_name_where_it_was_given()
+    {
+        var suite = Suite("tests:\n  - { name: orders, sql: SELECT 1, expect: { no_rows: true }, tags: [nightly] }\n");
+
+        var byName = Assert.Throws<LakehouseException>(() => DataTestSelection.Parse(["weekly"], "--tests").Select(suite));
+        var byTag = Assert.Throws<LakehouseException>(() => DataTestSelection.Parse(["tag:weekly"], "--tests").Select(suite));
+        var empty = Assert.Throws<LakehouseException>(() => DataTestSelection.Parse(["tag:"], "--tests"));
+
+        Assert.Equal("Unknown data test 'weekly' (--tests) in tests.yaml. Tests are: orders. Select tags with 'tag:<tag>'.",
+            byName.Message);
+        Assert.Equal("No data test in tests.yaml has the tag 'weekly' (--tests). Tags are: nightly.", byTag.Message);
+        Assert.Equal("'tag:' (--tests) needs a tag name, e.g. 'tag:nightly'.", empty.Message);
+    }
+
+    [Fact]
     public async Task A_test_marked_skip_never_runs()
     {
         var engine = new InMemoryQueryEngine();

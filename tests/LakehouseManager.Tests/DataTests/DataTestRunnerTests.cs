@@ -144,7 +144,7 @@ public sealed class DataTestRunnerTests
         Assert.Equal(
             [
                 (DataTestStatus.Error, "VALIDATION ERROR: Object 'orderz' not found within 'shop.sales'"),
-                (DataTestStatus.Error, "HttpRequestException: Connection reset by peer"),
+                (DataTestStatus.Error, "the query failed unexpectedly: Connection reset by peer"),
                 (DataTestStatus.Failed, "1 row returned, expected none"),
                 (DataTestStatus.Error, "column 'total' not found; the query returned: amount"),
                 (DataTestStatus.Passed, "no failing rows"),

@@ -148,6 +148,33 @@ public sealed class JsonFormatTests
         Assert.DoesNotContain("LineNumber", only.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"tests\": [\n  {\"name\": \"a\",}\n]}", 2, "invalid JSON: a comma before this '}': JSON allows no comma after the last item of a list or an object, remove it")]
+    [InlineData("{\"tests\": [\n  {\"name\": \"a\"},\n]}", 3, "invalid JSON: a comma before this ']': JSON allows no comma after the last item of a list or an object, remove it")]
+    [InlineData("{\"tests\": [\n  // the first test\n  {\"name\": \"a\"}\n]}", 2, "invalid JSON: a comment, which JSON does not allow: remove it (a YAML tests file may have # comments)")]
+    public void A_trailing_comma_or_a_comment_is_named_in_plain_words(string json, int line, string message)
+    {
+        // Act
+        var error = Assert.Throws<DataTestFileException>(() => DataTestFileParser.Parse(json, "t.json"));
+
+        // Assert
+        var only = Assert.Single(error.Errors);
+        Assert.Equal((line, message), (only.Line, only.Message));
+    }
+
+    [Fact]
+    public void Other_syntax_errors_keep_the_readers_words_without_its_advice_on_reader_options()
+    {
+        // Act
+        var error = Assert.Throws<DataTestFileException>(() => DataTestFileParser.Parse("{\"tests\": [}", "t.json"));
+
+        // Assert
+        var only = Assert.Single(error.Errors);
+        Assert.StartsWith("invalid JSON: '}' is", only.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("reader options", only.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", only.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_problem_of_a_file_is_reported_at_once()
     {

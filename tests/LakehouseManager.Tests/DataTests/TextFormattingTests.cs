@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using LakehouseManager.DataTests.Expectations;
 using LakehouseManager.Reporting;
 using Xunit;
 
@@ -41,6 +42,20 @@ public sealed class TextFormattingTests
     public void Html_text_escapes_markup_and_stays_on_one_line()
     {
         Assert.Equal("a &lt;b&gt; &amp; \"c\" ± d", MarkdownText.Html("a <b> & \"c\"\n± d"));
+    }
+
+    [Fact]
+    public void Dates_in_cells_read_in_ISO_8601()
+    {
+        Assert.Equal(
+            ["2026-03-12", "2026-03-12", "2026-03-12T15:00:34", "2026-03-12T15:00:34.5+01:00"],
+            new object[]
+            {
+                new DateOnly(2026, 3, 12),
+                new DateTime(2026, 3, 12),
+                new DateTime(2026, 3, 12, 15, 0, 34),
+                new DateTimeOffset(2026, 3, 12, 15, 0, 34, 500, TimeSpan.FromHours(1)),
+            }.Select(ValueText.Cell));
     }
 
     [Theory]

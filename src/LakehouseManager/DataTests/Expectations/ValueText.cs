@@ -6,7 +6,8 @@ namespace LakehouseManager.DataTests.Expectations;
 /// <summary>How values read in reports: cells as they are, literals in messages with text quoted.</summary>
 public static class ValueText
 {
-    /// <summary>A cell for a table: text as is, null as "null", numbers in invariant culture, doubles round-trip.</summary>
+    /// <summary>A cell for a table: text as is, null as "null", numbers in invariant culture, doubles round-trip, dates
+    /// in ISO 8601.</summary>
     public static string Cell(object? value) => value switch
     {
         null => "null",
@@ -14,6 +15,11 @@ public static class ValueText
         bool b => b ? "true" : "false",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         float f => f.ToString("R", CultureInfo.InvariantCulture),
+
+        // Dates in ISO 8601, whatever the culture: the invariant culture's default is the US order (03/12/2026).
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time => time.ToString(time.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
+        DateTimeOffset moment => moment.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };

@@ -33,7 +33,7 @@ internal static class JsonSourceReader
         }
         catch (JsonException e)
         {
-            errors.Add((int)(e.LineNumber ?? 0) + 1, $"invalid JSON: {WithoutPosition(e.Message)}");
+            errors.Add((int)(e.LineNumber ?? 0) + 1, $"invalid JSON: {JsonSyntaxError.Describe(e, bytes, lineStarts)}");
             return null;
         }
     }
@@ -111,12 +111,5 @@ internal static class JsonSourceReader
     {
         var index = lineStarts.BinarySearch(offset);
         return (index >= 0 ? index : ~index - 1) + 1;
-    }
-
-    /// <summary>Drops the reader's " LineNumber: 3 | BytePositionInLine: 4." tail: the line is already in front.</summary>
-    private static string WithoutPosition(string message)
-    {
-        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (at >= 0 ? message[..at] : message).TrimEnd();
     }
 }

@@ -82,7 +82,7 @@ internal static partial class YamlSourceReader
                 node = new SourceMapping(line, entries);
                 break;
             default:
-                throw new YamlException(current.Start, current.End, $"Unexpected YAML event {current.GetType().Name}.");
+                throw new YamlException(current.Start, current.End, "This YAML content is not expected here.");
         }
 
         if (current is NodeEvent { Anchor.IsEmpty: false } anchored)

@@ -53,10 +53,16 @@ public sealed class GitException : LakehouseException
             innerException);
     }
 
+    /// <summary>
+    /// What failed, in our words; git's own text (when git ran to an end) only as a quoted cause, so the sentence stays
+    /// ours: <c>git push origin dev failed in '/x' (exit code 1); git said: 'fatal: ...'</c>.
+    /// </summary>
     private static string Describe(string operation, string repository, string detail, int? exitCode)
     {
-        var code = exitCode is null ? string.Empty : $" (exit code {exitCode})";
         var text = detail.Trim();
-        return $"git {operation} failed in '{repository}'{code}: {(text.Length == 0 ? "git gave no error output." : text)}";
+        var what = $"git {operation} failed in '{repository}'";
+        return exitCode is null ? $"{what}: {text}"
+            : text.Length == 0 ? $"{what} (exit code {exitCode}), and git gave no error output."
+            : $"{what} (exit code {exitCode}); {QuotedCause.Of("git", text)}";
     }
 }

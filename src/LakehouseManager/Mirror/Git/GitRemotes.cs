@@ -31,6 +31,15 @@ public sealed class GitRemotes
         return result.ExitCode == 0;
     }
 
+    /// <summary>The URL (or path) of a remote, or null when no remote has that name. It may hold a password: never log it as it is.</summary>
+    public async Task<string?> GetUrlAsync(string name, CancellationToken cancellationToken = default)
+    {
+        GitArguments.RequireName(name, "remote");
+        var result = await Git.TryRunAsync(
+            $"remote get-url {name}", a => a.Add("remote").Add("get-url").Add(name), cancellationToken).ConfigureAwait(false);
+        return result.ExitCode == 0 ? result.StandardOutput.TrimEnd('\n') : null;
+    }
+
     /// <summary>Adds a remote (a URL or a path); a password in the URL never appears in a message.</summary>
     public async Task AddRemoteAsync(string name, string url, CancellationToken cancellationToken = default)
     {

@@ -68,12 +68,14 @@ public sealed class GitRepository
         return repository;
     }
 
-    /// <summary>Clones <paramref name="source"/> (a URL or a path) into <paramref name="directory"/>.</summary>
+    /// <summary>Clones <paramref name="source"/> (a URL or a path) into <paramref name="directory"/>, naming the remote
+    /// <paramref name="remoteName"/>.</summary>
     public static async Task<GitRepository> CloneAsync(
         string source,
         string directory,
         string? branch = null,
         GitOptions? options = null,
+        string remoteName = "origin",
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(source);
@@ -84,7 +86,7 @@ public sealed class GitRepository
             "clone",
             a =>
             {
-                a.Add("clone").Add("--quiet").Add("--origin").Add("origin");
+                a.Add("clone").Add("--quiet").Add("--origin").Add(GitArguments.RequireName(remoteName, "remote"));
                 if (branch is not null)
                 {
                     a.Add("--branch").Add(GitArguments.RequireName(branch, "branch"));

@@ -30,6 +30,24 @@ public sealed class GitWorkTree
         };
     }
 
+    /// <summary>
+    /// Names the branch the first commit of a repository without commits will start (an unborn HEAD, e.g. a clone of
+    /// an empty repository whose HEAD names another branch). A repository with commits is refused.
+    /// </summary>
+    public async Task StartUnbornBranchAsync(string branch, CancellationToken cancellationToken = default)
+    {
+        GitArguments.RequireName(branch, "branch");
+        const string Operation = "symbolic-ref HEAD";
+        if (await _repository.History.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false) is not null)
+        {
+            throw new GitException(Operation, _repository.Directory, "HEAD points at a commit already: only a repository without commits can start a branch this way.");
+        }
+
+        await Git.RunAsync(
+            Operation, a => a.Add("symbolic-ref").Add("HEAD").Add("refs/heads/" + branch), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
     /// <summary>Switches the working tree to an existing local branch.</summary>
     public async Task CheckoutAsync(string branch, CancellationToken cancellationToken = default)
     {

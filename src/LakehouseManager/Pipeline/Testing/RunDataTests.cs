@@ -54,7 +54,7 @@ public sealed class RunDataTests
         DataTestRun run;
         try
         {
-            var selection = DataTestSelection.Parse(settings.Selection);
+            var selection = DataTestSelection.Parse(settings.Selection, settings.SelectionSource);
             stage = RunDataTestsStage.TestsFile;
             file = await TestsFileReader.ReadAsync(
                 settings.Repository, settings.Remote, settings.Branch, settings.TestsPath, _logger, cancellationToken)

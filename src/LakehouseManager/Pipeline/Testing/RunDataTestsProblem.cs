@@ -21,7 +21,7 @@ internal static class RunDataTestsProblem
         // belongs in the build's log, not on the pull request.
         var message = error is LakehouseException
             ? error.Message
-            : $"An unexpected {error.GetType().Name} stopped the run; the build's log has the details.";
+            : "An unexpected error stopped the run; the build's log has the details.";
         var text = Compose(branch, stage, message);
         if (text.Length > maxLength)
         {

@@ -36,6 +36,9 @@ public sealed record RunDataTestsSettings
     /// <summary>Test names and <c>tag:x</c> terms (<c>!test</c> arguments); empty runs every test.</summary>
     public IReadOnlyList<string> Selection { get; init; } = [];
 
+    /// <summary>Where <see cref="Selection"/> was given (<c>--tests</c>), named in errors about it; null for nowhere.</summary>
+    public string? SelectionSource { get; init; }
+
     /// <summary>Parallelism (default 4) and the default timeout of a test.</summary>
     public DataTestRunnerOptions RunnerOptions { get; init; } = new();
 

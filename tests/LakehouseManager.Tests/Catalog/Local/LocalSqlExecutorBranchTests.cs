@@ -46,6 +46,20 @@ public sealed class LocalSqlExecutorBranchTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task A_branch_name_git_could_not_store_is_refused_and_nothing_is_created()
+    {
+        using var temp = new TempDirectory();
+        using var catalog = await OpenAsync(temp);
+        var name = new string('x', 300);
+
+        var error = await Assert.ThrowsAnyAsync<LakehouseException>(
+            () => new LocalSqlExecutor(catalog).ExecuteAsync("main", $"CREATE BRANCH {name}"));
+
+        Assert.Contains("it has 300 characters, and a branch name has at most 244", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["main"], (await catalog.ListBranchesAsync()).Select(b => b.Name));
+    }
+
     [Fact]
     public async Task A_statement_at_an_unknown_branch_lists_the_branches()
     {

@@ -48,7 +48,7 @@ public sealed class GitRunnerTests
             () => runner.RunAsync("broken", GitScripts.Alias("echo 'something broke' >&2; exit 3"), CancellationToken.None));
 
         Assert.Equal(("broken", sandbox.Root, 3, "something broke\n"), (exception.Operation, exception.Repository, exception.ExitCode, exception.Detail));
-        Assert.Equal($"git broken failed in '{sandbox.Root}' (exit code 3): something broke", exception.Message);
+        Assert.Equal($"git broken failed in '{sandbox.Root}' (exit code 3); git said: 'something broke'", exception.Message);
         Assert.IsAssignableFrom<LakehouseException>(exception);
     }
 

@@ -1,7 +1,10 @@
 using LakehouseManager.Demo;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.Pipeline.Merge;
+using LakehouseManager.PullRequests;
 using LakehouseManager.Tests.Mirror.Git;
+using LakehouseManager.Tests.Pipeline.Testing;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace LakehouseManager.Tests.Pipeline.Demo;
@@ -37,6 +40,74 @@ public sealed class DemoRunnerTests
             changes);
         Assert.True(File.Exists(Path.Combine(workspace.ArtifactsPath, "test-results", "data-tests.xml")));
         Assert.True(Directory.EnumerateFiles(Path.Combine(workspace.ArtifactsPath, "pull-requests", "dev..main")).Any());
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_successful_demo_logs_its_intended_test_failure_as_expected_and_no_warning()
+    {
+        // Arrange
+        using var sandbox = new GitSandbox();
+        var loggers = new RecordingLoggers();
+        var runner = new DemoRunner(new DemoWorkspace(sandbox.Combine("demo")), loggers, sandbox.Options);
+
+        // Act
+        await runner.RunAsync();
+
+        // Assert
+        var entries = loggers.Logger.Entries;
+        Assert.DoesNotContain(entries, e => e.Level >= LogLevel.Warning);
+        var failure = Assert.Single(entries, e => e.Message.Contains($"FAIL {DemoDataTests.YamlFailingTest} ", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Information, failure.Level);
+        Assert.EndsWith(
+            "(expected: the altered view counts cancelled and refunded orders; the engineer fixes it next)",
+            failure.Message,
+            StringComparison.Ordinal);
+        Assert.Contains(entries, e => e.Message.Contains($"WARN {DemoDataTests.YamlWarningTest} ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_warning_the_demo_does_not_expect_is_still_a_warning()
+    {
+        // Arrange
+        var recording = new RecordingLoggers();
+        var loggers = new DemoLoggers(recording);
+        var logger = loggers.CreateLogger("Demo");
+
+        // Act
+        using (loggers.Expect(["FAIL expected_test "], "on purpose"))
+        {
+            logger.LogWarning("1/2 FAIL expected_test (1ms): 3 rows");
+            logger.LogWarning("2/2 FAIL other_test (1ms): 1 row");
+        }
+
+        logger.LogWarning("1/1 FAIL expected_test (1ms): again, after the story");
+
+        // Assert
+        Assert.Equal(
+            [
+                (LogLevel.Information, "1/2 FAIL expected_test (1ms): 3 rows (expected: on purpose)"),
+                (LogLevel.Warning, "2/2 FAIL other_test (1ms): 1 row"),
+                (LogLevel.Warning, "1/1 FAIL expected_test (1ms): again, after the story"),
+            ],
+            recording.Logger.Entries);
+    }
+
+    [Fact]
+    public void The_demos_closing_words_suggest_commands_that_write_to_the_demos_own_artifacts_folder()
+    {
+        // Arrange
+        var workspace = new DemoWorkspace(Path.Combine(Environment.CurrentDirectory, ".lakehouse", "demo"));
+        var pullRequest = new PullRequest("mirror", "dev..main", "dev", PullRequestStatus.Closed, "dev", "main", null, null);
+        var merge = new MergeCatalogResult(
+            MergeCatalogOutcome.Merged, pullRequest, new GitWatermark(new string('a', 40), "dev", new string('b', 64)),
+            new string('b', 64), new string('b', 64), new string('c', 64), new string('d', 64), [], 1);
+        var result = new DemoResult(workspace, 1, 15, merge, 12);
+
+        // Act
+        var text = DemoSummary.Render(result, "* 14e35ef (HEAD -> main) Merge pull request dev into main\n* 24e338b Start\n");
+
+        // Assert
+        ExpectedFiles.AssertMatches(text, "demo-summary.txt");
     }
 
     [Fact]
