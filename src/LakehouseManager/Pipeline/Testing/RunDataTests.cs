@@ -89,8 +89,8 @@ public sealed class RunDataTests
         var markdown = MarkdownReport.Render(run, new MarkdownReportOptions { MaxLength = int.MaxValue });
         var junit = JUnitReport.Render(run);
         var console = ConsoleReport.Render(run);
-        await AtomicFile.WriteTextAsync(reports.MarkdownPath, markdown, cancellationToken).ConfigureAwait(false);
-        await AtomicFile.WriteTextAsync(reports.JUnitPath, junit, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteTextAsync(reports.MarkdownPath, markdown, settings.Redactor, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteTextAsync(reports.JUnitPath, junit, settings.Redactor, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("{ConsoleReport}", console.TrimEnd('\n'));
         _logger.LogInformation("Wrote {MarkdownReport} and {JUnitReport}", reports.MarkdownPath, reports.JUnitPath);
 
