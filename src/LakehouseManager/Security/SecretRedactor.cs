@@ -60,8 +60,9 @@ public sealed class SecretRedactor
     public SecretRedactor With(IEnumerable<string?> more) => new(Secrets.Concat(more ?? []));
 
     /// <summary>
-    /// The parts of a URL that may hold a credential: the user name and password, every query value (and the whole
-    /// query), and the fragment, both as written and decoded. Empty for a URL without them, or no URL.
+    /// The parts of a URL that may hold a credential: the password (or the user name when there is no password, as in
+    /// <c>https://TOKEN@host</c>), every query value, and the fragment, both as written and decoded. Names (the user
+    /// before a password, <c>token</c> in <c>?token=</c>) are not secrets. Empty for a URL without them, or no URL.
     /// </summary>
     public static IReadOnlyList<string> InUrl(string? url)
     {
@@ -73,13 +74,13 @@ public sealed class SecretRedactor
         var parts = new List<string>();
         if (uri.UserInfo.Length > 0)
         {
-            parts.AddRange(uri.UserInfo.Split(':'));
+            var colon = uri.UserInfo.IndexOf(':', StringComparison.Ordinal);
+            parts.Add(colon < 0 ? uri.UserInfo : uri.UserInfo[(colon + 1)..]);
         }
 
         var query = uri.Query.TrimStart('?');
         if (query.Length > 0)
         {
-            parts.Add(query);
             parts.AddRange(query.Split('&').Select(p => p[(p.IndexOf('=', StringComparison.Ordinal) + 1)..]));
         }
 

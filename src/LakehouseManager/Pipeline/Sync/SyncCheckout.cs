@@ -112,7 +112,7 @@ internal sealed class SyncCheckout(
             journal.Write(Branch, SyncPhase.Switch, $"switching from {current ?? "a detached HEAD"} to {Branch}", target);
             await ChangeCheckoutAsync(
                 $"Switching the checkout to branch {Branch}",
-                $"still on {current ?? "a detached HEAD"}, partly switched to {Branch}",
+                $"half switched from {current ?? "a detached HEAD"} to {Branch}",
                 () => repository.WorkTree.CheckoutAsync(Branch, cancellationToken)).ConfigureAwait(false);
         }
 
@@ -122,7 +122,7 @@ internal sealed class SyncCheckout(
             journal.Write(Branch, SyncPhase.CatchUp, "catching up with " + RemoteBranch, target);
             await ChangeCheckoutAsync(
                 $"Bringing branch {Branch} up to {RemoteBranch}",
-                $"on {Branch}, partly moved to {RemoteBranch}",
+                $"on {Branch}, half moved to {RemoteBranch}",
                 () => CatchUpAsync(cancellationToken)).ConfigureAwait(false);
         }
 
@@ -140,7 +140,7 @@ internal sealed class SyncCheckout(
         journal.Write(Branch, SyncPhase.CatchUp, "resetting to " + rev, target);
         await ChangeCheckoutAsync(
             $"Resetting branch {Branch} to {rev}",
-            $"on {Branch}, partly reset to {rev}",
+            $"on {Branch}, half reset to {rev}",
             () => repository.WorkTree.ResetHardAsync(rev, cancellationToken)).ConfigureAwait(false);
         journal.Clear();
     }
