@@ -13,3 +13,15 @@ internal sealed class LinuxFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that reads Linux's <c>/proc</c> or sends POSIX signals; skipped elsewhere.</summary>
+internal sealed class LinuxTheoryAttribute : TheoryAttribute
+{
+    public LinuxTheoryAttribute()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Skip = "It needs Linux (/proc, process groups).";
+        }
+    }
+}

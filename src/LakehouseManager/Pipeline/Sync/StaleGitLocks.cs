@@ -8,7 +8,7 @@ namespace LakehouseManager.Pipeline.Sync;
 /// Removes the lock files a killed git left in the checkout's git directory (<see cref="GitLockFiles"/>), so that a
 /// sync killed mid-command recovers on its own. A lock is only taken for stale when no git process works in the
 /// checkout: a git that outlived its killed parent is waited for (it finishes and removes its locks itself), and one
-/// still running after the wait (somebody's own git) stops the sync, with the lock left alone.
+/// still running after the wait while it holds a lock (somebody's own git) stops the sync, with the lock left alone.
 /// </summary>
 internal static class StaleGitLocks
 {
@@ -22,34 +22,33 @@ internal static class StaleGitLocks
         ILogger logger,
         CancellationToken cancellationToken)
     {
-        if (GitLockFiles.Find(gitDirectory).Count == 0)
-        {
-            return;
-        }
-
+        // Under the sync's lock, a git working in the checkout is not this run's: most likely the orphan of a killed
+        // sync, still switching or pushing. It is let finish first, whether or not it holds a lock yet.
         var started = timeProvider.GetTimestamp();
         var waited = false;
         while (GitProcesses.RunningIn(repository.Directory, gitDirectory) is { Count: > 0 } running)
         {
-            var locks = GitLockFiles.Find(gitDirectory);
-            if (locks.Count == 0)
-            {
-                return;
-            }
-
             if (timeProvider.GetElapsedTime(started) >= wait)
             {
-                throw new LakehouseException(
-                    $"git is working in {repository.Directory} (process {string.Join(", ", running)}) and holds " +
-                    $"{Names(gitDirectory, locks)}; it was still running after {DurationText.Format(wait)}. Nothing was " +
-                    "changed: wait for it to finish (or stop it), then run again.");
+                var held = GitLockFiles.Find(gitDirectory);
+                if (held.Count > 0)
+                {
+                    throw new LakehouseException(
+                        $"git is working in {repository.Directory} (process {string.Join(", ", running)}) and holds " +
+                        $"{Names(gitDirectory, held)}; it was still running after {DurationText.Format(wait)}. Nothing was " +
+                        "changed: wait for it to finish (or stop it), then run again.");
+                }
+
+                logger.LogWarning(
+                    "git (process {Ids}) still works in {Checkout} after {Wait}; it holds no lock, so the sync goes on",
+                    string.Join(", ", running), repository.Directory, DurationText.Format(wait));
+                return;
             }
 
             if (!waited)
             {
                 logger.LogInformation(
-                    "Waiting for git (process {Ids}) to finish in {Checkout}: it holds {Locks}",
-                    string.Join(", ", running), repository.Directory, Names(gitDirectory, locks));
+                    "Waiting for git (process {Ids}) to finish in {Checkout}", string.Join(", ", running), repository.Directory);
                 waited = true;
             }
 
