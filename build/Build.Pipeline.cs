@@ -36,6 +36,15 @@ internal partial class Build
     [Parameter("What a sync does with a mirror file changed by hand in git: Keep (report it as drift), Revert or Fail - Default is 'Keep'")]
     private readonly OnGitEdit OnGitEdit = OnGitEdit.Keep;
 
+    [Parameter("Lets a sync remove all of the mirror, or more than half of a mirror of more than 20 files (the views were really dropped)")]
+    private readonly bool AllowMassDelete;
+
+    [Parameter("Makes the *.sql files a first sync finds in the mirror folder part of the mirror (those the catalog lacks are then removed); without it such files stop the sync")]
+    private readonly bool AdoptExisting;
+
+    [Parameter("Moves the mirror to --mirror-path when its last mirror commit recorded another folder, in one commit; without it a different folder is an error")]
+    private readonly bool MoveMirror;
+
     [Parameter("Where reports, the delta and the pull-request comments of the local host go - Default is 'artifacts'")]
     private readonly AbsolutePath ArtifactsPath = RootDirectory / "artifacts";
 
@@ -48,6 +57,9 @@ internal partial class Build
 
     [Parameter("With --sql-file: apply the file's view statements as one catalog commit, all or nothing")]
     private readonly bool SingleCommit;
+
+    /// <summary>Secrets the run may hold in its environment that no parameter binds: masked in what it writes.</summary>
+    private static readonly string[] s_environmentSecrets = ["AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
 
     private Lakehouse? _lakehouse;
 
@@ -162,6 +174,10 @@ internal partial class Build
         Remote = Remote,
         FromRef = FromRef,
         OnGitEdit = OnGitEdit,
+        AllowMassDelete = AllowMassDelete,
+        AdoptExisting = AdoptExisting,
+        MoveMirror = MoveMirror,
+        Secrets = [.. s_environmentSecrets.Select(Environment.GetEnvironmentVariable).OfType<string>()],
         ArtifactsDirectory = ArtifactsPath,
         Loggers = new RunnerLoggerProvider(),
     };

@@ -1,5 +1,6 @@
 using LakehouseManager.Composition;
 using LakehouseManager.DataTests;
+using LakehouseManager.Pipeline.Testing;
 using LakehouseManager.PullRequests;
 using TargetRunner;
 
@@ -90,6 +91,18 @@ internal partial class Build
                     $"Catalog branch {result.SourceBranch} cannot be merged into {result.TargetBranch}: {result.Conflicts.Count} conflict(s).");
             }
         });
+
+    /// <summary>
+    /// RunDataTests deletes the reports of an earlier run before anything can stop this one: before the parameters are
+    /// checked (a bad --test-parallelism), so a CI job that always collects the JUnit file never publishes a stale run.
+    /// </summary>
+    protected override void OnBuildInitialized()
+    {
+        if (ScheduledTargets.Contains(nameof(RunDataTests)))
+        {
+            DataTestReportFiles.In(ArtifactsPath).Delete();
+        }
+    }
 
     /// <summary>The pull request: by --pull-request-id, else the branch pair --to-ref into --from-ref.</summary>
     private PullRequestSelector PullRequest() =>

@@ -5,6 +5,7 @@ using LakehouseManager.DataTests;
 using LakehouseManager.Mirror;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.PullRequests;
+using LakehouseManager.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -29,7 +30,8 @@ public sealed class Lakehouse : IAsyncDisposable
     public Lakehouse(LakehouseSettings settings)
     {
         Settings = settings ?? throw new ArgumentNullException(nameof(settings));
-        Loggers = settings.Loggers ?? NullLoggerFactory.Instance;
+        Redactor = new SecretRedactor([settings.DremioPat, .. SecretRedactor.InUrl(settings.DremioUrl), .. settings.Secrets]);
+        Loggers = new RedactingLoggerFactory(settings.Loggers ?? NullLoggerFactory.Instance, Redactor);
         TimeProvider = settings.TimeProvider ?? TimeProvider.System;
         Repository = new GitRepository(settings.RepoPath, settings.Git);
         Mirror = new MirrorFolder(settings.RepoPath, settings.MirrorPath);
@@ -37,7 +39,11 @@ public sealed class Lakehouse : IAsyncDisposable
 
     public LakehouseSettings Settings { get; }
 
+    /// <summary>Where progress goes, with the run's secrets masked.</summary>
     public ILoggerFactory Loggers { get; }
+
+    /// <summary>Masks the run's secrets in everything the tool writes (artifacts, log lines, error messages).</summary>
+    public SecretRedactor Redactor { get; }
 
     public TimeProvider TimeProvider { get; }
 

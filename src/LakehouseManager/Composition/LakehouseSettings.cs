@@ -58,6 +58,21 @@ public sealed record LakehouseSettings
     /// <summary><c>--on-git-edit</c>.</summary>
     public OnGitEdit OnGitEdit { get; init; } = OnGitEdit.Keep;
 
+    /// <summary><c>--allow-mass-delete</c>: a sync may remove all of the mirror, or most of a large one.</summary>
+    public bool AllowMassDelete { get; init; }
+
+    /// <summary><c>--adopt-existing</c>: a first sync makes the <c>*.sql</c> files it finds part of the mirror.</summary>
+    public bool AdoptExisting { get; init; }
+
+    /// <summary><c>--move-mirror</c>: a <c>--mirror-path</c> other than the recorded one moves the mirror there.</summary>
+    public bool MoveMirror { get; init; }
+
+    /// <summary>
+    /// Other secrets of the run that no setting holds (e.g. AWS keys from the environment): masked, with the PAT and
+    /// the credentials inside <see cref="DremioUrl"/>, in every file the tool writes, its log and its errors.
+    /// </summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+
     /// <summary>Where reports and the delta are written (<c>artifacts/</c>).</summary>
     public required string ArtifactsDirectory { get; init; }
 
@@ -97,9 +112,7 @@ public sealed record LakehouseSettings
         return true;
     }
 
-    /// <summary>A URL with a user name or password in it is not shown (the endpoint refuses it anyway).</summary>
+    /// <summary>A URL with a user name, password, query or fragment in it is not shown (the endpoint refuses it anyway).</summary>
     private static string? ShownUrl(string? url) =>
-        url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
-            ? "(a URL with credentials)"
-            : url;
+        url is not null && Security.SecretRedactor.InUrl(url).Count > 0 ? "(a URL with credentials)" : url;
 }

@@ -13,7 +13,8 @@ internal static class PullRequestHosts
             lakehouse.Mirror.MirrorPath,
             Path.Combine(lakehouse.Settings.ArtifactsDirectory, "pull-requests"),
             lakehouse.Settings.Remote,
-            lakehouse.TimeProvider),
+            lakehouse.TimeProvider,
+            redactor: lakehouse.Redactor),
         var kind => throw new LakehouseException($"--pr-host {kind.ToString().ToLowerInvariant()} is not in this version: use --pr-host local."),
     };
 }

@@ -68,13 +68,17 @@ public sealed partial class DremioClient : IDisposable
         return Read(HttpMethod.Post, Endpoint.Sql, document, json => DremioJson.RequireString(json, "id"));
     }
 
-    /// <summary><c>GET job/{id}</c>: the job's state, row count and error.</summary>
+    /// <summary>
+    /// <c>GET job/{id}</c>: the job's state, row count and error. The error is the server's text, which may quote the
+    /// token (a rejected credential): it is masked here, before any report can cut it in half where no mask finds it.
+    /// </summary>
     public async Task<DremioJobStatus> GetJobStatusAsync(string jobId, CancellationToken cancellationToken = default)
     {
         var uri = Endpoint.Job(jobId);
         using var document = await SendAsync(HttpMethod.Get, uri, null, RetrySafety.SafeToRepeat, cancellationToken)
             .ConfigureAwait(false);
-        return Read(HttpMethod.Get, uri, document, DremioJobStatus.Parse);
+        var status = Read(HttpMethod.Get, uri, document, DremioJobStatus.Parse);
+        return status.ErrorMessage is { } error ? status with { ErrorMessage = _token.Redact(error) } : status;
     }
 
     /// <summary>

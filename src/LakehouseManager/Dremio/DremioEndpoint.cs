@@ -85,7 +85,7 @@ public sealed record DremioEndpoint
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) ||
             (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new LakehouseException($"--dremio-url '{url}' is not a valid Dremio URL: {Expected}.");
+            throw new LakehouseException($"--dremio-url {Shown(url)} is not a valid Dremio URL: {Expected}.");
         }
 
         if (uri.UserInfo.Length > 0)
@@ -99,7 +99,8 @@ public sealed record DremioEndpoint
         if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
         {
             throw new LakehouseException(
-                $"--dremio-url '{url}' must not have a query or fragment: {Expected}.");
+                $"--dremio-url {Shown(url)} must not have a query or fragment (they may hold a token, so they are not " +
+                $"shown; pass the personal access token with --dremio-pat or DREMIO_PAT): {Expected}.");
         }
 
         var path = uri.AbsolutePath.TrimEnd('/');
@@ -110,6 +111,24 @@ public sealed record DremioEndpoint
 
         var baseUri = new UriBuilder(uri) { Path = path + "/" }.Uri;
         return new DremioEndpoint(DremioDeployment.Software, baseUri, projectId: null);
+    }
+
+    /// <summary>
+    /// The URL as an error may quote it: never its user name, password, query or fragment, where a token may hide
+    /// (each shown as <c>***</c>); a value that is not a URL at all is quoted only when it has no such place.
+    /// </summary>
+    private static string Shown(string url)
+    {
+        var text = url.Trim();
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return text.IndexOfAny(['@', '?', '#', '&', '=']) < 0 ? $"'{text}'" : "(not shown: it may hold a secret)";
+        }
+
+        var user = uri.UserInfo.Length > 0 ? "***@" : string.Empty;
+        var query = uri.Query.Length > 0 ? "?***" : string.Empty;
+        var fragment = uri.Fragment.Length > 0 ? "#***" : string.Empty;
+        return $"'{uri.Scheme}://{user}{uri.Authority}{uri.AbsolutePath}{query}{fragment}'";
     }
 
     /// <summary>The original tool's rule: <c>eu</c> or <c>emea</c>, in any case, and nothing else, means EMEA.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using LakehouseManager.Security;
 
 namespace LakehouseManager.IO;
 
@@ -6,6 +7,9 @@ namespace LakehouseManager.IO;
 /// Writes a whole file or nothing: the bytes go to a temporary file in the target's own folder, which is then renamed
 /// onto the target. A reader (CI collecting reports, a second run, git staging the mirror) never sees half a file, and
 /// a process killed mid-write leaves at most a temporary file that <see cref="IsTemporaryFileName"/> recognises.
+/// Text (reports, the delta, comments) is always written through the run's <see cref="SecretRedactor"/>, so no secret
+/// reaches an artifact; a mirror file's bytes are the view's own and are written as they are. A file that cannot be
+/// written (permissions, a full disk) is a <see cref="LakehouseException"/> that names it.
 /// </summary>
 internal static class AtomicFile
 {
@@ -20,16 +24,18 @@ internal static class AtomicFile
     public static Task WriteAsync(string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default) =>
         WriteCoreAsync(path, bytes, overwrite: true, cancellationToken);
 
-    /// <summary>Writes UTF-8 text (no byte order mark) atomically; an existing file is replaced.</summary>
-    public static Task WriteTextAsync(string path, string text, CancellationToken cancellationToken = default) =>
-        WriteCoreAsync(path, Encode(text), overwrite: true, cancellationToken);
+    /// <summary>Writes UTF-8 text (no byte order mark) atomically, with the secrets masked; an existing file is replaced.</summary>
+    public static Task WriteTextAsync(
+        string path, string text, SecretRedactor redactor, CancellationToken cancellationToken = default) =>
+        WriteCoreAsync(path, Encode(text, redactor), overwrite: true, cancellationToken);
 
     /// <summary>
-    /// Writes UTF-8 text to a file that must not exist yet: an existing one is left alone and <see cref="IOException"/>
-    /// is raised (for writers that must never replace each other's file).
+    /// Writes UTF-8 text, with the secrets masked, to a file that must not exist yet: an existing one is left alone and
+    /// the write fails (for writers that must never replace each other's file).
     /// </summary>
-    public static Task CreateTextAsync(string path, string text, CancellationToken cancellationToken = default) =>
-        WriteCoreAsync(path, Encode(text), overwrite: false, cancellationToken);
+    public static Task CreateTextAsync(
+        string path, string text, SecretRedactor redactor, CancellationToken cancellationToken = default) =>
+        WriteCoreAsync(path, Encode(text, redactor), overwrite: false, cancellationToken);
 
     /// <summary>Whether a file name is that of a write's temporary file (left behind if the process was killed).</summary>
     public static bool IsTemporaryFileName(string name) =>
@@ -38,30 +44,44 @@ internal static class AtomicFile
     private static async Task WriteCoreAsync(
         string path, ReadOnlyMemory<byte> bytes, bool overwrite, CancellationToken cancellationToken)
     {
-        var temporary = CreateTemporaryPath(path);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var fullPath = Path.GetFullPath(path);
+        string? temporary = null;
         try
         {
+            temporary = CreateTemporaryPath(fullPath);
             await File.WriteAllBytesAsync(temporary, bytes, cancellationToken).ConfigureAwait(false);
+            if (!overwrite && File.Exists(fullPath))
+            {
+                throw new LakehouseException($"Could not create '{fullPath}': a file of that name exists already, and it is left as it is.");
+            }
 
             // Same folder, so the rename stays on one file system and is atomic.
-            File.Move(temporary, path, overwrite);
+            File.Move(temporary, fullPath, overwrite);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw FileErrors.Write(fullPath, exception);
         }
         finally
         {
-            TryDelete(temporary);
+            if (temporary is not null)
+            {
+                TryDelete(temporary);
+            }
         }
     }
 
-    private static byte[] Encode(string text)
+    private static byte[] Encode(string text, SecretRedactor redactor)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return s_utf8.GetBytes(text);
+        ArgumentNullException.ThrowIfNull(redactor);
+        return s_utf8.GetBytes(redactor.Redact(text));
     }
 
-    private static string CreateTemporaryPath(string path)
+    private static string CreateTemporaryPath(string fullPath)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var folder = Path.GetDirectoryName(fullPath)!;
         Directory.CreateDirectory(folder);
 
         // A unique name, so concurrent writers never write into each other's temporary file.

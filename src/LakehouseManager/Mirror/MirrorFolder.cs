@@ -92,7 +92,15 @@ public sealed partial class MirrorFolder
     {
         var fullPath = Resolve(relativePath, "write");
         var bytes = MirrorFile.ToBytes(sql);
-        CreateFolders(Path.GetDirectoryName(fullPath)!, relativePath);
+        try
+        {
+            CreateFolders(Path.GetDirectoryName(fullPath)!, relativePath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw FileErrors.Write(Path.GetDirectoryName(fullPath)!, exception);
+        }
+
         if (Directory.Exists(fullPath))
         {
             throw new LakehouseException($"Cannot write the view file '{relativePath}': a folder of that name is in the way.");
@@ -137,17 +145,25 @@ public sealed partial class MirrorFolder
         }
 
         var deleted = File.Exists(fullPath);
-        if (deleted)
+        var current = fullPath;
+        try
         {
-            File.Delete(fullPath);
-        }
+            if (deleted)
+            {
+                File.Delete(fullPath);
+            }
 
-        var folder = Path.GetDirectoryName(fullPath);
-        while (folder is not null && IsInside(folder) && Directory.Exists(folder) &&
-               !Directory.EnumerateFileSystemEntries(folder).Any())
+            current = Path.GetDirectoryName(fullPath);
+            while (current is not null && IsInside(current) && Directory.Exists(current) &&
+                   !Directory.EnumerateFileSystemEntries(current).Any())
+            {
+                Directory.Delete(current);
+                current = Path.GetDirectoryName(current);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            Directory.Delete(folder);
-            folder = Path.GetDirectoryName(folder);
+            throw FileErrors.Delete(current ?? fullPath, exception);
         }
 
         return deleted;

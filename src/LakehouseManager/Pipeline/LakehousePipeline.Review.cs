@@ -15,13 +15,13 @@ public sealed partial class LakehousePipeline
     public string VerificationFile => Path.Combine(Settings.ArtifactsDirectory, "mirror-verification.json");
 
     /// <summary>VerifyMirror: compares the whole catalog branch with its mirror; the caller fails when they disagree.</summary>
-    public async Task<MirrorVerification> VerifyMirrorAsync(string branch, CancellationToken cancellationToken = default)
+    private async Task<MirrorVerification> VerifyMirrorCoreAsync(string branch, CancellationToken cancellationToken = default)
     {
         var verifier = new VerifyMirror(
             await _lakehouse.GetViewsAsync(cancellationToken).ConfigureAwait(false),
             _lakehouse.Repository, _lakehouse.Mirror.MirrorPath, Settings.Remote, _lakehouse.Loggers.CreateLogger<VerifyMirror>());
         var verification = await verifier.RunAsync(branch, cancellationToken).ConfigureAwait(false);
-        await AtomicFile.WriteTextAsync(VerificationFile, MirrorVerificationJson.Write(verification), cancellationToken)
+        await AtomicFile.WriteTextAsync(VerificationFile, MirrorVerificationJson.Write(verification), _lakehouse.Redactor, cancellationToken)
             .ConfigureAwait(false);
         if (!verification.Agrees)
         {
@@ -38,7 +38,7 @@ public sealed partial class LakehousePipeline
     /// MergeCatalog: merges the catalog branch of a merged pull request into its target, at the reviewed state;
     /// conflicts are reported on the pull request and returned (the caller fails then).
     /// </summary>
-    public async Task<MergeCatalogResult> MergeCatalogAsync(PullRequestSelector selector, CancellationToken cancellationToken = default)
+    private async Task<MergeCatalogResult> MergeCatalogCoreAsync(PullRequestSelector selector, CancellationToken cancellationToken = default)
     {
         var merge = new MergeCatalog(
             await _lakehouse.GetCatalogAsync(cancellationToken).ConfigureAwait(false),
@@ -60,7 +60,7 @@ public sealed partial class LakehousePipeline
     /// RunDataTests: runs the tests file of the pull request's source branch against the catalog state the mirror
     /// recorded for it, writes the reports and posts the markdown on the pull request.
     /// </summary>
-    public async Task<RunDataTestsResult> RunDataTestsAsync(
+    private async Task<RunDataTestsResult> RunDataTestsCoreAsync(
         PullRequestSelector selector,
         string testsPath,
         IReadOnlyList<string> selection,
@@ -88,6 +88,7 @@ public sealed partial class LakehousePipeline
                 SelectionSource = selectionSource,
                 RunnerOptions = runnerOptions,
                 ArtifactsDirectory = Settings.ArtifactsDirectory,
+                Redactor = _lakehouse.Redactor,
                 PullRequestHost = host,
                 PullRequest = pullRequest,
                 InReplyToCommentId = inReplyToCommentId,

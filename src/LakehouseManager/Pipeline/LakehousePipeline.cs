@@ -33,7 +33,7 @@ public sealed partial class LakehousePipeline
     public string DeltaFile => Path.Combine(Settings.ArtifactsDirectory, "catalog-delta.json");
 
     /// <summary>FetchCatalogDelta: computes what a sync of the branch changes, writes it to the delta file, prints it.</summary>
-    public async Task<CatalogDelta> FetchCatalogDeltaAsync(string branch, CancellationToken cancellationToken = default)
+    private async Task<CatalogDelta> FetchCatalogDeltaCoreAsync(string branch, CancellationToken cancellationToken = default)
     {
         var views = await _lakehouse.GetViewsAsync(cancellationToken).ConfigureAwait(false);
         var counting = new CountingCatalog(views.Catalog);
@@ -48,7 +48,7 @@ public sealed partial class LakehousePipeline
     /// CommitMirror: reads the delta file (which FetchCatalogDelta may have written in an earlier job), writes it as
     /// one mirror commit (none when nothing changed) and pushes it. A stale delta is refused.
     /// </summary>
-    public async Task<SyncOutcome> CommitMirrorAsync(string branch, CancellationToken cancellationToken = default)
+    private async Task<SyncOutcome> CommitMirrorCoreAsync(string branch, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(DeltaFile))
         {
@@ -65,7 +65,7 @@ public sealed partial class LakehousePipeline
     }
 
     /// <summary>Sync: FetchCatalogDelta then CommitMirror, in one process and under one lock.</summary>
-    public async Task<SyncOutcome> SyncAsync(string branch, CancellationToken cancellationToken = default)
+    private async Task<SyncOutcome> SyncCoreAsync(string branch, CancellationToken cancellationToken = default)
     {
         var views = await _lakehouse.GetViewsAsync(cancellationToken).ConfigureAwait(false);
         var counting = new CountingCatalog(views.Catalog);
@@ -99,7 +99,8 @@ public sealed partial class LakehousePipeline
 
     private async Task WriteDeltaAsync(CatalogDelta delta, CancellationToken cancellationToken)
     {
-        await AtomicFile.WriteTextAsync(DeltaFile, CatalogDeltaJson.Write(delta), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteTextAsync(DeltaFile, CatalogDeltaJson.Write(delta, _lakehouse.Redactor), _lakehouse.Redactor, cancellationToken)
+            .ConfigureAwait(false);
         _logger.LogInformation("{Summary}", CatalogDeltaSummary.Render(delta).TrimEnd());
         foreach (var edit in delta.GitEdits.Where(e => e.Resolution == GitEditResolution.Kept))
         {
@@ -112,7 +113,15 @@ public sealed partial class LakehousePipeline
             views,
             _lakehouse.Repository,
             _lakehouse.Mirror,
-            new SyncSettings(branch) { FromRef = Settings.FromRef, Remote = Settings.Remote, OnGitEdit = Settings.OnGitEdit },
+            new SyncSettings(branch)
+            {
+                FromRef = Settings.FromRef,
+                Remote = Settings.Remote,
+                OnGitEdit = Settings.OnGitEdit,
+                AllowMassDelete = Settings.AllowMassDelete,
+                AdoptExisting = Settings.AdoptExisting,
+                MoveMirror = Settings.MoveMirror,
+            },
             _lakehouse.Loggers.CreateLogger<SyncMirror>(),
             _lakehouse.TimeProvider);
 }

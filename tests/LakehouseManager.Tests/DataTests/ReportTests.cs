@@ -84,7 +84,34 @@ public sealed class ReportTests
             ((string)suite.Attribute("tests")!, (string)suite.Attribute("failures")!, (string)suite.Attribute("errors")!,
              (string)suite.Attribute("skipped")!));
         Assert.Equal(2, suite.Elements("testcase").Count(c => c.Element("failure") is not null));
-        Assert.Equal(2, suite.Elements("testcase").Count(c => ((string?)c.Element("system-out"))?.StartsWith("WARNING", StringComparison.Ordinal) == true));
+        Assert.Equal(2, ((string)suite.Element("system-out")!).Split('\n').Count(l => l.StartsWith("WARNING ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_junit_report_validates_against_the_Apache_Ant_JUnit_schema_with_every_kind_of_result()
+    {
+        // Arrange: failures, errors, warnings, skips, and text XML cannot hold as it is.
+        var run = await ReportFixture.RunAsync();
+
+        // Act
+        var problems = JUnitSchema.Validate(JUnitReport.Render(run));
+
+        // Assert
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task The_schema_check_rejects_the_shape_the_report_had_before_so_it_can_fail()
+    {
+        // Arrange: counts on testsuites and output inside a testcase, as the report wrote them before.
+        var xml = JUnitReport.Render(await ReportFixture.RunAsync())
+            .Replace("<testsuites>", "<testsuites tests=\"7\">", StringComparison.Ordinal);
+
+        // Act
+        var problems = JUnitSchema.Validate(xml);
+
+        // Assert
+        Assert.Contains(problems, p => p.Contains("'tests' attribute is not declared", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -99,13 +99,24 @@ public sealed class DremioEndpointTests
     [InlineData("ftp://dremio.example.com")]
     [InlineData("not a url")]
     [InlineData("/api/v3")]
-    [InlineData("https://dremio.example.com:9047/?x=1")]
     public void A_malformed_dremio_url_is_an_error_that_names_it_and_shows_a_valid_one(string url)
     {
         var error = Assert.Throws<LakehouseException>(() => DremioEndpoint.Software(url));
 
         Assert.Contains($"--dremio-url '{url}'", error.Message, StringComparison.Ordinal);
         Assert.Contains("https://dremio.example.com:9047", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://dremio.example.com:9047/?token=canary-4f1d", "'https://dremio.example.com:9047/?***'")]
+    [InlineData("https://dremio.example.com:9047/#canary-4f1d", "'https://dremio.example.com:9047/#***'")]
+    [InlineData("dremio.example.com:9047?token=canary-4f1d", "(not shown: it may hold a secret)")]
+    public void A_dremio_url_with_a_query_or_fragment_is_refused_without_echoing_them(string url, string shown)
+    {
+        var error = Assert.Throws<LakehouseException>(() => DremioEndpoint.Software(url));
+
+        Assert.Contains($"--dremio-url {shown}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("canary-4f1d", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

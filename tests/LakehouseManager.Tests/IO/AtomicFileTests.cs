@@ -1,4 +1,5 @@
 using LakehouseManager.IO;
+using LakehouseManager.Security;
 using LakehouseManager.Tests.Support;
 using Xunit;
 
@@ -12,8 +13,8 @@ public sealed class AtomicFileTests
         using var temp = new TempDirectory();
         var path = temp.Combine("artifacts", "catalog-delta.json");
 
-        await AtomicFile.WriteTextAsync(path, "{\"old\": true, \"long\": \"text that is longer\"}");
-        await AtomicFile.WriteTextAsync(path, "{\"new\": true}");
+        await AtomicFile.WriteTextAsync(path, "{\"old\": true, \"long\": \"text that is longer\"}", SecretRedactor.None);
+        await AtomicFile.WriteTextAsync(path, "{\"new\": true}", SecretRedactor.None);
 
         Assert.Equal("{\"new\": true}", await File.ReadAllTextAsync(path));
         Assert.Equal([path], Directory.GetFiles(temp.Combine("artifacts")));
@@ -24,7 +25,7 @@ public sealed class AtomicFileTests
     {
         using var temp = new TempDirectory();
 
-        await AtomicFile.WriteTextAsync(temp.Combine("a.md"), "é");
+        await AtomicFile.WriteTextAsync(temp.Combine("a.md"), "é", SecretRedactor.None);
         await AtomicFile.WriteAsync(temp.Combine("b.sql"), new byte[] { 0x00, 0xFF, 0x0D, 0x0A });
 
         Assert.Equal(new byte[] { 0xC3, 0xA9 }, await File.ReadAllBytesAsync(temp.Combine("a.md")));
@@ -36,12 +37,39 @@ public sealed class AtomicFileTests
     {
         using var temp = new TempDirectory();
         var path = temp.Combine("001-comment.md");
-        await AtomicFile.CreateTextAsync(path, "first");
+        await AtomicFile.CreateTextAsync(path, "first", SecretRedactor.None);
 
-        await Assert.ThrowsAsync<IOException>(() => AtomicFile.CreateTextAsync(path, "second"));
+        var error = await Assert.ThrowsAsync<LakehouseException>(() => AtomicFile.CreateTextAsync(path, "second", SecretRedactor.None));
 
+        Assert.Contains($"Could not create '{path}': a file of that name exists already", error.Message, StringComparison.Ordinal);
         Assert.Equal("first", await File.ReadAllTextAsync(path));
         Assert.Equal([path], Directory.GetFiles(temp.Path));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Text_is_written_with_the_runs_secrets_masked_in_every_form_the_writers_give_them()
+    {
+        using var temp = new TempDirectory();
+        var redactor = new SecretRedactor(["pat+canary/\"42&<x>"]);
+        var path = temp.Combine("report.md");
+
+        await AtomicFile.WriteTextAsync(
+            path, "raw pat+canary/\"42&<x>, json pat+canary/\\\"42&<x>, xml pat+canary/&quot;42&amp;&lt;x&gt;", redactor);
+
+        Assert.Equal("raw ***, json ***, xml ***", await File.ReadAllTextAsync(path));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_file_that_cannot_be_written_is_an_error_that_names_it_and_leaves_nothing_behind()
+    {
+        using var temp = new TempDirectory();
+        await File.WriteAllTextAsync(temp.Combine("artifacts"), "a file where a folder should be");
+        var path = temp.Combine("artifacts", "test-results", "data-tests.xml");
+
+        var error = await Assert.ThrowsAsync<FileSystemException>(() => AtomicFile.WriteTextAsync(path, "<x/>", SecretRedactor.None));
+
+        Assert.StartsWith($"Could not write '{path}': ", error.Message, StringComparison.Ordinal);
+        Assert.Equal([temp.Combine("artifacts")], Directory.GetFileSystemEntries(temp.Path));
     }
 
     [Theory]

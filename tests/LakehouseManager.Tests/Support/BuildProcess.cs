@@ -13,7 +13,7 @@ internal static class BuildProcess
 
     public static string RepositoryRoot { get; } = FindRoot();
 
-    private static string BuildDll => Path.Combine(RepositoryRoot, "build", "bin", "Debug", "net10.0", "_build.dll");
+    public static string BuildDll => Path.Combine(RepositoryRoot, "build", "bin", "Debug", "net10.0", "_build.dll");
 
     /// <summary>Runs targets with arguments; the result carries the exit code and all the output.</summary>
     public static async Task<BufferedCommandResult> RunAsync(
@@ -28,7 +28,7 @@ internal static class BuildProcess
             .ExecuteBufferedAsync(cancellationToken);
     }
 
-    private static async Task EnsureBuiltAsync(CancellationToken cancellationToken)
+    public static async Task EnsureBuiltAsync(CancellationToken cancellationToken)
     {
         await s_build.WaitAsync(cancellationToken);
         try

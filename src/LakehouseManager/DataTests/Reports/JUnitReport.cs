@@ -6,23 +6,29 @@ using LakehouseManager.Reporting;
 namespace LakehouseManager.DataTests.Reports;
 
 /// <summary>
-/// JUnit XML (<c>artifacts/test-results/data-tests.xml</c>), as CodeBuild report groups, GitLab, Jenkins and most CI
-/// read it: one <c>testsuite</c> per run, one <c>testcase</c> per test of the file.
+/// JUnit XML (<c>artifacts/test-results/data-tests.xml</c>) in the shape of the Apache Ant JUnit schema, the strictest
+/// common one, which CodeBuild report groups, Jenkins and GitLab all read: a <c>testsuites</c> root holding one
+/// <c>testsuite</c> per run (with its <c>package</c>, <c>id</c> and <c>hostname</c>), one <c>testcase</c> per test of
+/// the file, and the suite's <c>system-out</c> and <c>system-err</c>.
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
 /// <item>A failed error-severity test has a <c>failure</c> (type = the expectation kind, e.g. <c>no_rows</c>); an
 /// errored one an <c>error</c> (type = <see cref="DataTestErrorKind"/> in snake case, e.g. <c>timed_out</c>). Kept
 /// apart, as JUnit means them: "the check said no" versus "the check could not run".</item>
-/// <item>A warn-severity test that failed or errored is written as a passing testcase whose <c>system-out</c> starts
-/// with "WARNING": the run passes (exit code 0), so CI that reads the XML must not turn red for it either, and the
-/// text is still there to read.</item>
+/// <item>A warn-severity test that failed or errored is a passing testcase (the run passes, exit code 0, so CI that
+/// reads the XML must not turn red for it either); its details go to the suite's <c>system-out</c>, each starting with
+/// "WARNING" and the test's name (the schema gives a testcase no output of its own).</item>
 /// <item>Skipped tests have <c>skipped</c> with the reason.</item>
 /// <item>Characters XML cannot hold (control characters in an engine message or a cell) are written as <c>\uXXXX</c>.</item>
+/// <item>The host name is <c>localhost</c>, so the same run always gives the same file.</item>
 /// </list>
 /// </remarks>
 public static class JUnitReport
 {
+    /// <summary>The schema requires a host; a fixed one keeps reports reproducible.</summary>
+    public const string HostName = "localhost";
+
     public static string Render(DataTestRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -38,11 +44,13 @@ public static class JUnitReport
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("testsuites");
-            WriteCounts(xml, run);
             xml.WriteStartElement("testsuite");
             Attribute(xml, "name", $"data tests on {run.Branch}");
-            WriteCounts(xml, run);
             Attribute(xml, "timestamp", run.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
+            Attribute(xml, "hostname", HostName);
+            WriteCounts(xml, run);
+            Attribute(xml, "package", run.Source);
+            Attribute(xml, "id", "0");
             xml.WriteStartElement("properties");
             Property(xml, "branch", run.Branch);
             if (run.CatalogCommit is { } commit)
@@ -58,6 +66,8 @@ public static class JUnitReport
                 WriteCase(xml, run, result);
             }
 
+            Element(xml, "system-out", string.Concat(run.Results.Where(r => r.IsWarning).Select(Warning)));
+            Element(xml, "system-err", string.Empty);
             xml.WriteEndElement();
             xml.WriteEndElement();
             xml.WriteEndDocument();
@@ -81,19 +91,19 @@ public static class JUnitReport
         Attribute(xml, "classname", run.Source);
         Attribute(xml, "name", result.Name);
         Attribute(xml, "time", DurationText.Seconds(result.Duration));
-        if (result.IsWarning)
-        {
-            Element(xml, "system-out", $"WARNING (severity warn, {Outcome(result)})\n" + PlainTextDetails.Render(result));
-        }
-        else if (result.Status == DataTestStatus.Failed)
+
+
+        // A warning is a pass for CI: its details are in the suite's system-out.
+        var status = result.IsWarning ? DataTestStatus.Passed : result.Status;
+        if (status == DataTestStatus.Failed)
         {
             Problem(xml, "failure", result, result.Test.Expectation.Kind);
         }
-        else if (result.Status == DataTestStatus.Error)
+        else if (status == DataTestStatus.Error)
         {
             Problem(xml, "error", result, SnakeCase(result.ErrorKind ?? DataTestErrorKind.Exception));
         }
-        else if (result.Status == DataTestStatus.Skipped)
+        else if (status == DataTestStatus.Skipped)
         {
             xml.WriteStartElement("skipped");
             Attribute(xml, "message", result.Message);
@@ -111,6 +121,9 @@ public static class JUnitReport
         xml.WriteString(XmlSafeText.Sanitize(PlainTextDetails.Render(result)));
         xml.WriteEndElement();
     }
+
+    private static string Warning(DataTestResult result) =>
+        $"WARNING {result.Name} (severity warn, {Outcome(result)})\n{PlainTextDetails.Render(result).TrimEnd('\n')}\n\n";
 
     private static string Outcome(DataTestResult result) =>
         result.Status == DataTestStatus.Error ? "error" : "failed";

@@ -31,6 +31,23 @@ public sealed class GitObjects
         return result.Records();
     }
 
+    /// <summary>
+    /// The entries (files, links, submodules) tracked at <paramref name="rev"/> under <paramref name="folder"/>,
+    /// recursively, with their modes, so that a link is told from a file without a working tree.
+    /// </summary>
+    public async Task<IReadOnlyList<GitTreeEntry>> ListTreeEntriesAsync(
+        string rev,
+        string? folder = null,
+        CancellationToken cancellationToken = default)
+    {
+        GitArguments.RequireName(rev, "revision");
+        var result = await Git.RunAsync(
+            $"ls-tree {rev}",
+            a => a.Add("ls-tree").Add("-r").Add("-z").Add("--full-tree").Add(rev).Add("--").Add(GitArguments.Pathspec(folder)),
+            cancellationToken).ConfigureAwait(false);
+        return [.. result.Records().Select(GitTreeEntry.Parse)];
+    }
+
     /// <summary>A file's bytes at a commit, exactly as stored, or null when no file has that path there.</summary>
     public async Task<byte[]?> ReadFileAsync(string rev, string path, CancellationToken cancellationToken = default)
     {

@@ -48,13 +48,23 @@ public sealed class GitWorkTree
             .ConfigureAwait(false);
     }
 
-    /// <summary>Switches the working tree to an existing local branch.</summary>
+    /// <summary>
+    /// Switches the working tree to an existing local branch. A file git could not replace (no permission) makes the
+    /// switch fail here, although git itself then exits with 0 having moved HEAD: it reports "error: unable to unlink
+    /// old ..." and leaves that file as it was, so the checkout is half switched.
+    /// </summary>
     public async Task CheckoutAsync(string branch, CancellationToken cancellationToken = default)
     {
         GitArguments.RequireName(branch, "branch");
-        await Git.RunAsync(
-            $"switch {branch}", a => a.Add("switch").Add("--quiet").Add("--no-guess").Add(branch), cancellationToken)
+        var operation = $"switch {branch}";
+        var result = await Git.RunAsync(
+            operation, a => a.Add("switch").Add("--quiet").Add("--no-guess").Add(branch), cancellationToken)
             .ConfigureAwait(false);
+        var errors = result.StandardError.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
+        if (errors.Count > 0)
+        {
+            throw new GitException(operation, _repository.Directory, string.Join("\n", errors));
+        }
     }
 
     /// <summary>Moves the current branch, the index and the working tree to <paramref name="rev"/>, discarding

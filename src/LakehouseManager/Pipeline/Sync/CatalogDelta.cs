@@ -31,14 +31,38 @@ public sealed record CatalogDelta(
     IReadOnlyList<UnresolvedView> Unresolved,
     IReadOnlyList<ViewRename> Renames)
 {
+    /// <summary>
+    /// The <c>*.sql</c> files in the mirror folder (relative paths) that no mirror commit wrote and the catalog does not
+    /// have: the mirror does not own them, so the sync never deletes or rewrites them.
+    /// </summary>
+    public IReadOnlyList<string> Foreign { get; init; } = [];
+
+    /// <summary>The mirror's move from another folder (<c>--move-mirror</c>); null when it stays where it is.</summary>
+    public MirrorMove? Move { get; init; }
+
+    /// <summary>
+    /// Whether the delta was read from a file in which a secret of the run was masked: its text is not the catalog's,
+    /// so CommitMirror computes the delta again instead of writing it.
+    /// </summary>
+    public bool IsRedacted { get; init; }
+
     /// <summary>Whether the mirror must change at all.</summary>
-    public bool IsEmpty => Changes.Count == 0;
+    public bool IsEmpty => Changes.Count == 0 && (Move is null || Move.Files.Count == 0);
 
     /// <summary>Whether this sync lists the whole catalog because no watermark was found.</summary>
     public bool IsBootstrap => FromHash is null;
 
     public int Count(MirrorChangeKind kind) => Changes.Count(c => c.Kind == kind);
 }
+
+/// <summary>
+/// A move of the mirror to the delta's folder: the mirror files of the old folder (repository paths), which the sync
+/// removes in the same commit that writes the new folder.
+/// </summary>
+/// <param name="FromPath">The old mirror folder, relative to the repository root.</param>
+/// <param name="WatermarkCommit">The mirror commit that recorded the old folder.</param>
+/// <param name="Files">The old folder's mirror files to remove, as repository paths.</param>
+public sealed record MirrorMove(string FromPath, string WatermarkCommit, IReadOnlyList<string> Files);
 
 /// <summary>A view whose SQL could not be read at the delta's commit, and why.</summary>
 public sealed record UnresolvedView(ContentKey Key, string Reason);

@@ -10,16 +10,28 @@ namespace LakehouseManager.Pipeline.Sync;
 /// </summary>
 public static class CatalogDeltaJson
 {
-    /// <summary>The version of the file's shape; a reader refuses others.</summary>
-    public const int Format = 1;
+    /// <summary>The version of the file's shape; a reader refuses others (2: foreign files, mirror moves, masking).</summary>
+    public const int Format = 2;
 
-    public static string Write(CatalogDelta delta)
+    /// <summary>
+    /// The file's text. When the delta holds a secret of the run (a view's SQL quoting a token), the file will be
+    /// written masked, so it says so (<c>"redacted": true</c>) and CommitMirror computes the delta again rather than
+    /// write masked SQL into the mirror.
+    /// </summary>
+    public static string Write(CatalogDelta delta, Security.SecretRedactor? redactor = null)
     {
         ArgumentNullException.ThrowIfNull(delta);
+        var text = Write(delta, redacted: delta.IsRedacted);
+        return !delta.IsRedacted && redactor is not null && redactor.Reveals(text) ? Write(delta, redacted: true) : text;
+    }
+
+    private static string Write(CatalogDelta delta, bool redacted)
+    {
         return JsonReport.Write(writer =>
         {
             writer.WriteStartObject();
             writer.WriteNumber("format", Format);
+            writer.WriteBoolean("redacted", redacted);
             writer.WriteString("branch", delta.Branch);
             writer.WriteString("mirrorPath", delta.MirrorPath);
             writer.WriteBoolean("bootstrap", delta.IsBootstrap);
@@ -71,6 +83,32 @@ public static class CatalogDeltaJson
             }
 
             writer.WriteEndArray();
+            writer.WriteStartArray("foreign");
+            foreach (var path in delta.Foreign)
+            {
+                writer.WriteStringValue(path);
+            }
+
+            writer.WriteEndArray();
+            if (delta.Move is { } move)
+            {
+                writer.WriteStartObject("move");
+                writer.WriteString("fromPath", move.FromPath);
+                writer.WriteString("watermarkCommit", move.WatermarkCommit);
+                writer.WriteStartArray("files");
+                foreach (var file in move.Files)
+                {
+                    writer.WriteStringValue(file);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+            else
+            {
+                writer.WriteNull("move");
+            }
+
             writer.WriteEndObject();
         });
     }

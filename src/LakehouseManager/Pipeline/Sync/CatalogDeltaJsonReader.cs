@@ -69,8 +69,19 @@ public static class CatalogDeltaJsonReader
             [.. changes.OrderBy(c => c.Key)],
             edits,
             unresolved,
-            renames);
+            renames)
+        {
+            Foreign = [.. root.GetProperty("foreign").EnumerateArray().Select(e => e.GetString()!)],
+            Move = root.GetProperty("move").ValueKind == JsonValueKind.Null ? null : Move(root.GetProperty("move")),
+            IsRedacted = root.GetProperty("redacted").GetBoolean(),
+        };
     }
+
+    private static MirrorMove Move(JsonElement move) =>
+        new(
+            Text(move, "fromPath") ?? throw new FormatException("its move names no folder"),
+            Text(move, "watermarkCommit") ?? throw new FormatException("its move names no watermark"),
+            [.. move.GetProperty("files").EnumerateArray().Select(e => e.GetString()!)]);
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.GetString() : null;

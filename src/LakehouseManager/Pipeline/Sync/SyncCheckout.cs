@@ -1,3 +1,4 @@
+using LakehouseManager.IO;
 using LakehouseManager.Mirror;
 using LakehouseManager.Mirror.Git;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,8 @@ namespace LakehouseManager.Pipeline.Sync;
 /// refuses a checkout with somebody's uncommitted work, fetches, creates the git branch when only the catalog has it,
 /// checks it out and catches up with the remote.
 /// </summary>
-internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror, SyncSettings settings, ILogger logger)
+internal sealed class SyncCheckout(
+    GitRepository repository, MirrorFolder mirror, SyncSettings settings, ILogger logger, TimeProvider timeProvider)
 {
     private bool? _hasRemote;
 
@@ -101,15 +103,78 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
             logger.LogInformation("Created git branch {Branch} from {Start}", Branch, start);
         }
 
-        await repository.WorkTree.CheckoutAsync(Branch, cancellationToken).ConfigureAwait(false);
+        // The mark comes before the first git command that changes the checkout: a kill in the middle of the switch,
+        // the reset or the rebase leaves files the next run knows to be its own.
+        var journal = new SyncJournal(gitDirectory);
+        if (current != Branch)
+        {
+            var target = await repository.History.RevParseAsync($"refs/heads/{Branch}^{{commit}}", cancellationToken).ConfigureAwait(false);
+            journal.Write(Branch, SyncPhase.Switch, $"switching from {current ?? "a detached HEAD"} to {Branch}", target);
+            await ChangeCheckoutAsync(
+                $"Switching the checkout to branch {Branch}",
+                $"half switched from {current ?? "a detached HEAD"} to {Branch}",
+                () => repository.WorkTree.CheckoutAsync(Branch, cancellationToken)).ConfigureAwait(false);
+        }
+
         if (remoteHasBranch)
         {
-            // Under the journal: a kill in the middle of a reset or a rebase is undone by the next run.
-            var journal = new SyncJournal(gitDirectory);
-            journal.Write(Branch, "catching up with " + RemoteBranch);
-            await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-            journal.Clear();
+            var target = await repository.History.RevParseAsync($"refs/remotes/{RemoteBranch}^{{commit}}", cancellationToken).ConfigureAwait(false);
+            journal.Write(Branch, SyncPhase.CatchUp, "catching up with " + RemoteBranch, target);
+            await ChangeCheckoutAsync(
+                $"Bringing branch {Branch} up to {RemoteBranch}",
+                $"on {Branch}, half moved to {RemoteBranch}",
+                () => CatchUpAsync(cancellationToken)).ConfigureAwait(false);
         }
+
+        journal.Clear();
+    }
+
+    /// <summary>
+    /// Resets the checkout's branch to <paramref name="rev"/> under the mark, so that a kill in the middle of it is
+    /// undone by the next run like one in the middle of a switch.
+    /// </summary>
+    public async Task ResetUnderMarkAsync(string gitDirectory, string rev, CancellationToken cancellationToken)
+    {
+        var journal = new SyncJournal(gitDirectory);
+        var target = await repository.History.RevParseAsync(rev + "^{commit}", cancellationToken).ConfigureAwait(false);
+        journal.Write(Branch, SyncPhase.CatchUp, "resetting to " + rev, target);
+        await ChangeCheckoutAsync(
+            $"Resetting branch {Branch} to {rev}",
+            $"on {Branch}, half reset to {rev}",
+            () => repository.WorkTree.ResetHardAsync(rev, cancellationToken)).ConfigureAwait(false);
+        journal.Clear();
+    }
+
+    /// <summary>
+    /// The commit a sync of the branch starts from, found from refs alone (a dry run touches no checkout): after a
+    /// fetch, the remote-tracking branch; else the local branch; else where a new branch would start
+    /// (<c>--from-ref</c>). Null for a new, empty repository (the sync makes its first commit).
+    /// </summary>
+    public async Task<(string? Commit, string Revision)> FindStartCommitAsync(CancellationToken cancellationToken)
+    {
+        string revision;
+        if (await FetchAsync(Branch, cancellationToken).ConfigureAwait(false))
+        {
+            revision = RemoteBranch;
+        }
+        else if (await repository.History.LocalBranchExistsAsync(Branch, cancellationToken).ConfigureAwait(false))
+        {
+            revision = Branch;
+        }
+        else if (await repository.WorkTree.GetCurrentBranchAsync(cancellationToken).ConfigureAwait(false) == Branch &&
+                 await repository.History.RevParseAsync("HEAD^{commit}", cancellationToken).ConfigureAwait(false) is null)
+        {
+            return (null, Branch);
+        }
+        else
+        {
+            revision = await StartPointAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var fullRef = revision == RemoteBranch || revision == $"{settings.Remote}/{settings.FromRef}"
+            ? $"refs/remotes/{revision}"
+            : $"refs/heads/{revision}";
+        return (await repository.History.RevParseAsync(fullRef + "^{commit}", cancellationToken).ConfigureAwait(false), revision);
     }
 
     /// <summary>Fetches a branch from the remote; false when there is no remote or the remote lacks the branch.</summary>
@@ -196,11 +261,16 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
     }
 
     /// <summary>
-    /// Undoes what an interrupted sync left behind: a half-done rebase, and uncommitted files in the mirror folder
-    /// when the journal says a sync was writing them. Without the journal, nothing is touched.
+    /// Undoes what an interrupted sync left behind. Lock files that no running git holds are removed first (a killed
+    /// git leaves them, and every later git call would fail on them). Then, only when the sync's mark says a sync was
+    /// changing the checkout: a half-done rebase is aborted; a half-done switch or reset is undone (the tracked files
+    /// go back to HEAD, and the files the interrupted git wrote from its target commit are removed), to be done again;
+    /// half-written mirror files are discarded. Without the mark, nothing of the checkout is touched.
     /// </summary>
     private async Task RecoverAsync(string gitDirectory, CancellationToken cancellationToken)
     {
+        await StaleGitLocks.ClearAsync(repository, gitDirectory, settings.GitProcessWait, timeProvider, logger, cancellationToken)
+            .ConfigureAwait(false);
         var journal = new SyncJournal(gitDirectory);
         var rebasing = GitMerges.IsRebaseInProgress(gitDirectory);
         if (!journal.Exists)
@@ -215,13 +285,37 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
             return;
         }
 
-        if (rebasing)
+        var (phase, target) = journal.Read();
+        int discarded;
+        try
         {
-            await repository.Merges.AbortRebaseAsync(cancellationToken).ConfigureAwait(false);
+            if (rebasing)
+            {
+                await repository.Merges.AbortRebaseAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            discarded = phase == SyncPhase.Write
+                ? await DiscardWrittenFilesAsync(journal, cancellationToken).ConfigureAwait(false)
+                : await UndoCheckoutChangeAsync(target, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GitException exception)
+        {
+            throw new LakehouseException(
+                $"An interrupted sync left {repository.Directory} {Describe(phase)}, and undoing it failed: " +
+                $"{exception.Message} Fix the cause (for example the file's permissions), then run again: the next sync " +
+                $"undoes it and starts again (its mark is {journal.Path}).",
+                innerException: exception);
         }
 
-        // A killed git can leave its index lock behind; while the journal exists, only the sync was using the index.
-        File.Delete(Path.Combine(gitDirectory, "index.lock"));
+        journal.Clear();
+        logger.LogWarning(
+            "Recovered from an interrupted sync ({What}): discarded {Count} uncommitted file change(s); redoing it",
+            Describe(phase), discarded);
+    }
+
+    /// <summary>The mirror files an interrupted write left: discarded, unless something else changed too.</summary>
+    private async Task<int> DiscardWrittenFilesAsync(SyncJournal journal, CancellationToken cancellationToken)
+    {
         var dirty = await repository.WorkTree.GetDirtyPathsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var foreign = dirty.Where(p => !IsSyncFile(p)).ToList();
         if (foreign.Count > 0)
@@ -229,7 +323,7 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
             throw new LakehouseException(
                 $"An interrupted sync left {repository.Directory} with changes, and some are not mirror files " +
                 $"({string.Join(", ", foreign.Take(5))}), so they are not the sync's own. Commit or discard them, then " +
-                $"delete {Path.Combine(gitDirectory, "lakehouse-manager", "sync-in-progress")} and run again.");
+                $"delete {journal.Path} and run again.");
         }
 
         if (dirty.Count > 0)
@@ -238,10 +332,73 @@ internal sealed class SyncCheckout(GitRepository repository, MirrorFolder mirror
             await repository.WorkTree.CleanAsync(mirror.MirrorPath, cancellationToken).ConfigureAwait(false);
         }
 
-        journal.Clear();
-        logger.LogWarning(
-            "Recovered from an interrupted sync: discarded its {Count} uncommitted file change(s); redoing it", dirty.Count);
+        return dirty.Count;
     }
+
+    /// <summary>
+    /// Undoes a switch or a reset that was killed halfway: the tracked files go back to HEAD (git moves HEAD last, so
+    /// HEAD is where the checkout was, or where it was going if git got that far), and the untracked files that the
+    /// interrupted git wrote (paths of its target commit) are removed. The checkout was clean before, so nothing else
+    /// is there to lose. The sync then does the switch or reset again.
+    /// </summary>
+    private async Task<int> UndoCheckoutChangeAsync(string? target, CancellationToken cancellationToken)
+    {
+        var status = await repository.WorkTree.GetStatusAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (status.Count == 0)
+        {
+            return 0;
+        }
+
+        await repository.WorkTree.ResetHardAsync("HEAD", cancellationToken).ConfigureAwait(false);
+        var untracked = status.Where(e => e.IsUntracked).Select(e => e.Path).ToList();
+        if (untracked.Count > 0 && target is not null)
+        {
+            var written = (await repository.Objects.ListTreeFilesAsync(target, cancellationToken: cancellationToken).ConfigureAwait(false))
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var path in untracked.Where(written.Contains))
+            {
+                var full = Path.Combine(repository.Directory, path.Replace('/', Path.DirectorySeparatorChar));
+                try
+                {
+                    File.Delete(full);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    throw FileErrors.Delete(full, exception, $"An interrupted sync left {repository.Directory} {Describe(SyncPhase.Switch)}; fix the cause, then run again.");
+                }
+            }
+        }
+
+        return status.Count;
+    }
+
+    /// <summary>
+    /// Runs a git command that changes the checkout under the mark. When it fails (a file it cannot write, a full disk),
+    /// the error says what state it left, and that the next run finishes the job once the cause is fixed; the mark
+    /// stays for that.
+    /// </summary>
+    private async Task ChangeCheckoutAsync(string what, string state, Func<Task> change)
+    {
+        try
+        {
+            await change().ConfigureAwait(false);
+        }
+        catch (GitException exception)
+        {
+            throw new LakehouseException(
+                $"{what} failed: {exception.Message} The checkout {repository.Directory} is left {state}, marked as the " +
+                "sync's own work: fix the cause (for example a file's permissions, or disk space), then run again, and the " +
+                "next sync undoes it and starts again. Nothing was committed or pushed.",
+                innerException: exception);
+        }
+    }
+
+    private static string Describe(SyncPhase phase) => phase switch
+    {
+        SyncPhase.Switch => "half switched to another branch",
+        SyncPhase.CatchUp => "half brought up to its remote",
+        _ => "with half-written mirror files",
+    };
 
     /// <summary>A view file in the mirror folder, or the temporary file of an interrupted write of one.</summary>
     private bool IsSyncFile(string repositoryPath)

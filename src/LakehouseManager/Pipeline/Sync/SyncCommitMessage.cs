@@ -26,9 +26,17 @@ public static class SyncCommitMessage
     public static string Render(CatalogDelta delta)
     {
         ArgumentNullException.ThrowIfNull(delta);
-        var subject = $"Sync catalog branch {delta.Branch} at {HashText.Short(delta.ToHash)}: {Counts(delta)}";
+        var subject = delta.Move is not null
+            ? $"Move the mirror of catalog branch {delta.Branch} to {Folder(delta.MirrorPath)} at {HashText.Short(delta.ToHash)}: {Counts(delta)}"
+            : $"Sync catalog branch {delta.Branch} at {HashText.Short(delta.ToHash)}: {Counts(delta)}";
 
         var body = new StringBuilder();
+        if (delta.Move is { } moved)
+        {
+            body.Append("Moved the mirror from ").Append(Folder(moved.FromPath)).Append(" to ").Append(Folder(delta.MirrorPath))
+                .Append(" (--move-mirror): ").Append(moved.Files.Count).Append(" file(s) removed from the old folder\n");
+        }
+
         var listed = 0;
         foreach (var change in delta.Changes.OrderBy(c => c.Kind).ThenBy(c => c.Key))
         {
@@ -79,6 +87,8 @@ public static class SyncCommitMessage
                 .. delta.Unresolved.Select(v => new GitTrailer(PendingTrailer, MirrorLayout.EncodePlain(v.Key))),
             ]);
     }
+
+    private static string Folder(string mirrorPath) => mirrorPath.Length == 0 ? "the repository root" : mirrorPath + "/";
 
     /// <summary>The mirror folder as a trailer value: <c>.</c> for the repository root (a trailer cannot be empty).</summary>
     public static string MirrorPathToTrailer(string mirrorPath) => mirrorPath.Length == 0 ? "." : mirrorPath;

@@ -1,3 +1,6 @@
+using LakehouseManager.IO;
+using LakehouseManager.Mirror;
+using LakehouseManager.Mirror.Git;
 using LakehouseManager.Naming;
 using Microsoft.Extensions.Logging;
 
@@ -27,16 +30,29 @@ public sealed partial class SyncMirror
 
         await MirrorAttributes.EnsureBytesKeptAsync(_repository, _mirror, delta, cancellationToken).ConfigureAwait(false);
         var journal = new SyncJournal(gitDirectory);
-        journal.Write(delta.Branch, $"writing the mirror of catalog commit {delta.ToHash}");
+        journal.Write(delta.Branch, SyncPhase.Write, $"writing the mirror of catalog commit {delta.ToHash}");
         await StepAsync(SyncStep.JournalWritten, cancellationToken).ConfigureAwait(false);
-        await ApplyAsync(delta, cancellationToken).ConfigureAwait(false);
-        await StepAsync(SyncStep.FilesWritten, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ApplyAsync(delta, cancellationToken).ConfigureAwait(false);
+            await StepAsync(SyncStep.FilesWritten, cancellationToken).ConfigureAwait(false);
 
-        // Exactly the files the delta wrote or deleted, even where a .gitignore rule would hide them.
-        var written = delta.Changes.Where(c => c.Kind != MirrorChangeKind.Removed).Select(c => _mirror.ToRepositoryPath(c.Path));
-        var deleted = delta.Changes.Select(c => c.Kind == MirrorChangeKind.Removed ? c.Path : c.PreviousPath).OfType<string>()
-            .Select(_mirror.ToRepositoryPath);
-        await _repository.WorkTree.StagePathsAsync([.. written], [.. deleted], cancellationToken).ConfigureAwait(false);
+            // Exactly the files the delta wrote or deleted, even where a .gitignore rule would hide them.
+            var written = delta.Changes.Where(c => c.Kind != MirrorChangeKind.Removed).Select(c => _mirror.ToRepositoryPath(c.Path));
+            var deleted = delta.Changes.Select(c => c.Kind == MirrorChangeKind.Removed ? c.Path : c.PreviousPath).OfType<string>()
+                .Select(_mirror.ToRepositoryPath)
+                .Concat(delta.Move?.Files ?? []);
+            await _repository.WorkTree.StagePathsAsync([.. written], [.. deleted], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is GitException or FileSystemException)
+        {
+            throw new LakehouseException(
+                $"{exception.Message} The checkout {_repository.Directory} holds this sync's half-written mirror files, " +
+                "marked as its own: fix the cause (for example a file's permissions, or disk space), then run again, and " +
+                "the next sync discards them and starts again. Nothing was committed or pushed.",
+                innerException: exception);
+        }
+
         await StepAsync(SyncStep.Staged, cancellationToken).ConfigureAwait(false);
         if (!await _repository.WorkTree.HasStagedChangesAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -78,6 +94,16 @@ public sealed partial class SyncMirror
             else if (change.PreviousPath is not null)
             {
                 _mirror.DeleteView(change.PreviousPath);
+            }
+        }
+
+        if (delta.Move is { } move)
+        {
+            // The old folder's files go first: the new folder may lie inside the old one, or around it.
+            var old = new MirrorFolder(_mirror.CheckoutRoot, move.FromPath);
+            foreach (var file in move.Files)
+            {
+                old.DeleteView(old.FromRepositoryPath(file)!);
             }
         }
 

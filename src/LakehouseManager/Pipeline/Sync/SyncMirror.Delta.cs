@@ -12,46 +12,61 @@ public sealed partial class SyncMirror
     private ICatalog Catalog => _views.Catalog;
 
     /// <summary>
-    /// Gathers what the planner needs. With a watermark W: the keys the catalog changed in <c>Diff(W.hash, head)</c>,
-    /// plus the mirror files changed in git since W (and the drift and unresolved views W carried); catalog reads grow
-    /// with the changes, not the catalog. Without one: the whole catalog branch and the whole mirror (bootstrap). A
-    /// view whose SQL cannot be read is left as it is and reported, never taken for deleted.
+    /// Gathers what the planner needs from <paramref name="mirror"/> and plans. With a watermark W: the keys the
+    /// catalog changed in <c>Diff(W.hash, head)</c>, plus the mirror files changed in git since W (and the drift and
+    /// unresolved views W carried); catalog reads grow with the changes, not the catalog. Without one: the whole
+    /// catalog branch and the whole mirror (bootstrap). A view whose SQL cannot be read is left as it is and reported,
+    /// never taken for deleted. A file the mirror does not own (no mirror commit wrote it) is never deleted or
+    /// rewritten. The delta is checked before it is returned (<see cref="SyncSafety"/>).
     /// </summary>
-    /// <param name="gitDirectory">The checkout's git directory.</param>
+    /// <param name="mirror">The mirror as read: the prepared checkout, or (a dry run) a commit's tree.</param>
     /// <param name="toHash">The catalog commit to mirror; null for the branch's head.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    private async Task<CatalogDelta> ComputeDeltaAsync(string gitDirectory, string? toHash, CancellationToken cancellationToken)
+    private async Task<CatalogDelta> ComputeDeltaAsync(MirrorSnapshot mirror, string? toHash, CancellationToken cancellationToken)
     {
         var branch = _settings.Branch;
         var head = toHash ?? (await Catalog.GetBranchAsync(branch, cancellationToken).ConfigureAwait(false)).Hash;
-        await _checkout.PrepareAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
-        await StepAsync(SyncStep.CheckoutPrepared, cancellationToken).ConfigureAwait(false);
-
-        var gitHead = await _repository.History.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false);
-        var watermark = await FindWatermarkAsync(cancellationToken).ConfigureAwait(false);
+        var start = await FindStartAsync(mirror.Commit, cancellationToken).ConfigureAwait(false);
+        var watermark = start.Watermark;
 
         HashSet<ContentKey> catalogChanged = [];
-        var edited = watermark is null ? new GitEdits([], []) : await GitEditsAsync(watermark, cancellationToken).ConfigureAwait(false);
+        var edited = watermark is null ? new GitEdits([], []) : await GitEditsAsync(watermark, mirror, cancellationToken).ConfigureAwait(false);
         HashSet<ContentKey> examined;
+        HashSet<ContentKey> notOwned = [];
         Dictionary<ContentKey, string> views = [];
         List<UnresolvedView> unresolved = [];
         List<ViewRename> renames = [];
+        List<string> foreign = [];
         MirrorScan scan;
+        MirrorMove? move = null;
         var changes = watermark is null ? null : await TryDiffAsync(watermark, head, cancellationToken).ConfigureAwait(false);
         if (watermark is not null && changes is not null)
         {
             catalogChanged = [.. changes.Select(c => c.Key)];
             renames = Renames(changes);
             var pending = await PendingKeysAsync(watermark, cancellationToken).ConfigureAwait(false);
-            examined = [.. catalogChanged, .. edited.Keys.Keys, .. pending];
-            foreach (var view in await _views.ReadAsync(head, examined, _settings.CatalogPageSize, cancellationToken).ConfigureAwait(false))
+            HashSet<ContentKey> candidates = [.. catalogChanged, .. edited.Keys.Keys, .. pending];
+            foreach (var view in await _views.ReadAsync(head, candidates, _settings.CatalogPageSize, cancellationToken).ConfigureAwait(false))
             {
                 Collect(view, views, unresolved);
             }
 
-            // Only the examined keys' folders are read, unless a case-only collision is in play there.
-            var plain = _mirror.TryScanPlain(examined);
-            scan = plain is null ? _mirror.Scan() : plain with { Problems = edited.Unmappable };
+            // A file changed in git whose view the catalog has neither now nor at the watermark (it is not in the diff)
+            // was never written by a mirror commit: a migration, a human's new file. It is not the mirror's to delete.
+            var unreadable = unresolved.Select(u => u.Key).ToHashSet();
+            notOwned = [.. edited.Keys.Keys.Where(k =>
+                !views.ContainsKey(k) && !unreadable.Contains(k) && !catalogChanged.Contains(k) && !pending.Contains(k))];
+            foreach (var key in notOwned.Order())
+            {
+                if (await mirror.ExistsAsync(edited.Keys[key], cancellationToken).ConfigureAwait(false))
+                {
+                    foreign.Add(edited.Keys[key]);
+                }
+            }
+
+            examined = [.. candidates.Where(k => !notOwned.Contains(k))];
+            var (found, complete) = await mirror.ScanAsync(examined, cancellationToken).ConfigureAwait(false);
+            scan = complete ? found : found with { Problems = edited.Unmappable };
             _logger.LogInformation(
                 "Watermark {Commit} (catalog {Ref} at {Hash}): {Catalog} key(s) changed in the catalog, {Git} file(s) in git, {Pending} view(s) pending",
                 HashText.Short(watermark.GitCommit), watermark.CatalogRef, HashText.Short(watermark.CatalogHash),
@@ -59,8 +74,8 @@ public sealed partial class SyncMirror
         }
         else
         {
-            // No watermark (a new mirror), or one whose catalog commit is gone: the whole branch is compared. The files
-            // git changed since a watermark are still known, so those edits stay protected by the policy.
+            // No watermark (a new mirror, a move), or one whose catalog commit is gone: the whole branch is compared.
+            // The files git changed since a watermark are still known, so those edits stay protected by the policy.
             watermark = null;
             _logger.LogInformation("Reading the whole catalog branch {Branch} to compare it with the mirror", branch);
             await foreach (var view in _views.ListAsync(head, _settings.CatalogPageSize, cancellationToken).ConfigureAwait(false))
@@ -68,8 +83,28 @@ public sealed partial class SyncMirror
                 Collect(view, views, unresolved);
             }
 
-            scan = _mirror.Scan();
-            examined = [.. views.Keys, .. scan.Views.Select(v => v.Key)];
+            if (start.MovedFrom is { } old)
+            {
+                move = await OldMirrorAsync(old, start.OldMirrorPath!, mirror, cancellationToken).ConfigureAwait(false);
+            }
+
+            var (found, _) = await mirror.ScanAsync(null, cancellationToken).ConfigureAwait(false);
+            var leaving = move?.Files.ToHashSet(StringComparer.Ordinal) ?? [];
+            scan = new MirrorScan(
+                [.. found.Views.Where(v => !leaving.Contains(_mirror.ToRepositoryPath(v.RelativePath)))],
+                [.. found.Problems.Where(p => !leaving.Contains(_mirror.ToRepositoryPath(p.RelativePath)))]);
+
+            // Without a watermark nothing tells the mirror's own files from anybody else's: the files of views the
+            // catalog does not have are not touched, and they stop the sync unless --adopt-existing adopts them.
+            var unreadable = unresolved.Select(u => u.Key).ToHashSet();
+            if (!_settings.AdoptExisting)
+            {
+                notOwned = [.. scan.Views.Select(v => v.Key).Where(k => !views.ContainsKey(k) && !unreadable.Contains(k))];
+                foreign.AddRange(scan.Views.Where(v => notOwned.Contains(v.Key)).Select(v => v.RelativePath));
+                foreign.AddRange(scan.Problems.Select(p => p.RelativePath));
+            }
+
+            examined = [.. views.Keys, .. scan.Views.Select(v => v.Key).Where(k => !notOwned.Contains(k))];
         }
 
         // An unresolved view keeps its file as it is: it is not examined, so the planner neither writes nor deletes it.
@@ -79,20 +114,35 @@ public sealed partial class SyncMirror
             _logger.LogWarning("The SQL of view {View} could not be read, so its file is left as it is: {Reason}", view.Key, view.Reason);
         }
 
-        var contents = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in scan.Views.Where(v => examined.Contains(v.Key)))
+        var files = scan.Views.Where(v => !notOwned.Contains(v.Key)).ToList();
+        var contents = await mirror.ReadViewsAsync(
+            [.. files.Where(v => examined.Contains(v.Key)).Select(v => v.RelativePath)], cancellationToken).ConfigureAwait(false);
+        var delta = SyncPlanner.Plan(new SyncPlanInput(
+            branch, _mirror.MirrorPath, head, watermark, mirror.Commit, examined, catalogChanged, views, files,
+            scan.Problems, contents, edited.Keys, _settings.OnGitEdit, unresolved, renames)
         {
-            if (await _mirror.ReadViewAsync(file.RelativePath, cancellationToken).ConfigureAwait(false) is { } sql)
-            {
-                contents[file.RelativePath] = sql;
-            }
+            Foreign = foreign,
+            Move = move,
+        });
+        await EnsureSafeAsync(delta, mirror, cancellationToken).ConfigureAwait(false);
+        foreach (var path in delta.Foreign.Where(_ => !delta.IsBootstrap))
+        {
+            _logger.LogInformation("{Path} is not a mirror file (no mirror commit wrote it): left as it is", _mirror.ToRepositoryPath(path));
         }
 
-        var delta = SyncPlanner.Plan(new SyncPlanInput(
-            branch, _mirror.MirrorPath, head, watermark, gitHead, examined, catalogChanged, views, scan.Views,
-            scan.Problems, contents, edited.Keys, _settings.OnGitEdit, unresolved, renames));
         await StepAsync(SyncStep.DeltaComputed, cancellationToken).ConfigureAwait(false);
         return delta;
+    }
+
+    /// <summary>The checks before anything is written: files the mirror does not own, and too many removals.</summary>
+    private async Task EnsureSafeAsync(CatalogDelta delta, MirrorSnapshot mirror, CancellationToken cancellationToken)
+    {
+        SyncSafety.EnsureNoForeignFiles(delta, _settings);
+        if (delta.Changes.Any(c => c.Kind == MirrorChangeKind.Removed))
+        {
+            var count = await mirror.CountCommittedViewsAsync(cancellationToken).ConfigureAwait(false);
+            SyncSafety.EnsureNotMassDelete(delta, count, _settings);
+        }
     }
 
     private static void Collect(ViewSql view, Dictionary<ContentKey, string> views, List<UnresolvedView> unresolved)
@@ -120,32 +170,6 @@ public sealed partial class SyncMirror
             .. changes.Where(c => c is { Kind: ChangeKind.Added, ContentId: not null } && removed.ContainsKey(c.ContentId!))
                 .Select(c => new ViewRename(removed[c.ContentId!], c.Key, c.ContentId!)),
         ];
-    }
-
-    /// <summary>
-    /// The nearest watermark of the checkout's HEAD, unless it was written for another mirror folder (the
-    /// <c>--mirror-path</c> changed): its files are elsewhere, so it says nothing about this folder.
-    /// </summary>
-    private async Task<GitWatermark?> FindWatermarkAsync(CancellationToken cancellationToken)
-    {
-        var watermark = await _repository.History.FindWatermarkAsync("HEAD", cancellationToken).ConfigureAwait(false);
-        if (watermark is null)
-        {
-            _logger.LogInformation("No watermark on git branch {Branch}: this is the mirror's first sync (bootstrap)", _settings.Branch);
-            return null;
-        }
-
-        var folders = await _repository.History.ReadTrailersAsync(watermark.GitCommit, SyncCommitMessage.MirrorPathTrailer, cancellationToken)
-            .ConfigureAwait(false);
-        if (folders.Count == 1 && SyncCommitMessage.MirrorPathFromTrailer(folders[0]) != _mirror.MirrorPath)
-        {
-            _logger.LogWarning(
-                "Watermark {Commit} was written for mirror folder '{Old}', not '{New}' (--mirror-path): syncing from scratch",
-                HashText.Short(watermark.GitCommit), folders[0], SyncCommitMessage.MirrorPathToTrailer(_mirror.MirrorPath));
-            return null;
-        }
-
-        return watermark;
     }
 
     /// <summary>The changes in the catalog since the watermark, or null when the catalog no longer has its hash.</summary>
@@ -192,9 +216,9 @@ public sealed partial class SyncMirror
     /// The keys whose files changed in git since the watermark, or that it carried as drift, with the path; and the
     /// changed <c>.sql</c> files that map to no key.
     /// </summary>
-    private async Task<GitEdits> GitEditsAsync(GitWatermark watermark, CancellationToken cancellationToken)
+    private async Task<GitEdits> GitEditsAsync(GitWatermark watermark, MirrorSnapshot mirror, CancellationToken cancellationToken)
     {
-        var changed = await _repository.Objects.DiffNamesAsync(watermark.GitCommit, "HEAD", _mirror.MirrorPath, cancellationToken)
+        var changed = await _repository.Objects.DiffNamesAsync(watermark.GitCommit, mirror.Commit!, _mirror.MirrorPath, cancellationToken)
             .ConfigureAwait(false);
         var drift = await _repository.History.ReadTrailersAsync(watermark.GitCommit, SyncCommitMessage.DriftTrailer, cancellationToken)
             .ConfigureAwait(false);
@@ -206,7 +230,7 @@ public sealed partial class SyncMirror
             {
                 keys.TryAdd(key, path);
             }
-            else if (MirrorLayout.IsMirrorFile(path) && File.Exists(Path.Combine(_mirror.FullPath, path)))
+            else if (MirrorLayout.IsMirrorFile(path) && await mirror.ExistsAsync(path, cancellationToken).ConfigureAwait(false))
             {
                 unmappable.Add(new MirrorProblem(path, error!));
             }

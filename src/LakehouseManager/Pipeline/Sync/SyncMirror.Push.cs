@@ -55,11 +55,11 @@ public sealed partial class SyncMirror
             await _checkout.FetchAsync(delta.Branch, cancellationToken).ConfigureAwait(false);
             if (await _checkout.OnlyMirrorCommitsAheadAsync(cancellationToken).ConfigureAwait(false))
             {
-                await _repository.WorkTree.ResetHardAsync(remoteBranch, cancellationToken).ConfigureAwait(false);
+                await _checkout.ResetUnderMarkAsync(gitDirectory, remoteBranch, cancellationToken).ConfigureAwait(false);
             }
 
             // PrepareAsync (inside) drops the sync's own commits and rebases the others, or reports their conflict.
-            delta = await ComputeDeltaAsync(gitDirectory, toHash: null, cancellationToken).ConfigureAwait(false);
+            delta = await ComputeCheckoutDeltaAsync(gitDirectory, toHash: null, cancellationToken).ConfigureAwait(false);
             commit = await ApplyAndCommitAsync(gitDirectory, delta, cancellationToken).ConfigureAwait(false);
             await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), _timeProvider, cancellationToken).ConfigureAwait(false);
         }

@@ -1,3 +1,4 @@
+using LakehouseManager.Catalog;
 using LakehouseManager.Catalog.Views;
 using LakehouseManager.IO;
 using LakehouseManager.Mirror;
@@ -40,18 +41,28 @@ public sealed partial class SyncMirror
         RefName.Require(settings.FromRef, "branch (--from-ref)");
         _logger = logger ?? NullLogger.Instance;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _checkout = new SyncCheckout(repository, mirror, settings, _logger);
+        _checkout = new SyncCheckout(repository, mirror, settings, _logger, _timeProvider);
     }
 
     /// <summary>Called at each step boundary; tests throw here to interrupt a sync at that point.</summary>
     public Func<SyncStep, CancellationToken, Task>? StepHook { get; init; }
 
-    /// <summary>Computes the delta for the branch (the checkout is brought to the branch, nothing is written).</summary>
+    /// <summary>
+    /// Computes the delta for the branch without touching the checkout (FetchCatalogDelta alone, a dry run): the
+    /// remote is fetched (only its remote-tracking refs change), and the mirror is read from git's objects at the
+    /// remote-tracking branch, else the local branch, else where a new branch would start. Nothing is switched, reset
+    /// or written in the working tree or the index.
+    /// </summary>
     public async Task<CatalogDelta> FetchDeltaAsync(CancellationToken cancellationToken = default)
     {
         var gitDirectory = await _checkout.GetGitDirectoryAsync(cancellationToken).ConfigureAwait(false);
         await using var syncLock = await LockAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
-        return await ComputeDeltaAsync(gitDirectory, toHash: null, cancellationToken).ConfigureAwait(false);
+        var (commit, revision) = await _checkout.FindStartCommitAsync(cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation(
+            "Reading the mirror of {Branch} from {Revision}{At} (the checkout is not touched)",
+            _settings.Branch, revision, commit is null ? " (no commit yet)" : $" at {HashText.Short(commit)}");
+        return await ComputeDeltaAsync(new GitTreeSnapshot(_repository, _mirror, commit), toHash: null, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>
@@ -81,20 +92,28 @@ public sealed partial class SyncMirror
 
         var gitDirectory = await _checkout.GetGitDirectoryAsync(cancellationToken).ConfigureAwait(false);
         await using var syncLock = await LockAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
-        await _checkout.PrepareAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
-        var watermark = await FindWatermarkAsync(cancellationToken).ConfigureAwait(false);
-        if (watermark?.GitCommit != delta.WatermarkCommit)
+        var head = await PrepareCheckoutAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
+        var start = await FindStartAsync(head, cancellationToken).ConfigureAwait(false);
+        var startCommit = start.Watermark?.GitCommit ?? start.MovedFrom?.GitCommit;
+        if (startCommit != (delta.WatermarkCommit ?? delta.Move?.WatermarkCommit) || (start.MovedFrom is null) != (delta.Move is null))
         {
-            throw StaleDelta(delta, watermark);
+            throw StaleDelta(delta, start.Watermark ?? start.MovedFrom);
         }
 
-        var head = await _repository.History.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false);
-        if (head != delta.GitHead)
+        var snapshot = new WorkTreeSnapshot(_repository, _mirror, head);
+        if (head != delta.GitHead || delta.IsRedacted)
         {
             _logger.LogInformation(
-                "Git branch {Branch} moved since the delta was computed (from {Before} to {After}); computing it again at catalog commit {Hash}",
+                delta.IsRedacted
+                    ? "The delta file holds masked text (a secret of this run); computing it again at catalog commit {Hash}"
+                    : "Git branch {Branch} moved since the delta was computed (from {Before} to {After}); computing it again at catalog commit {Hash}",
                 delta.Branch, HashText.Short(delta.GitHead), HashText.Short(head), HashText.Short(delta.ToHash));
-            delta = await ComputeDeltaAsync(gitDirectory, delta.ToHash, cancellationToken).ConfigureAwait(false);
+            delta = await ComputeDeltaAsync(snapshot, delta.ToHash, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // Written by another job, perhaps with other flags: checked again with this run's.
+            await EnsureSafeAsync(delta, snapshot, cancellationToken).ConfigureAwait(false);
         }
 
         return await CommitAndPushAsync(gitDirectory, delta, cancellationToken).ConfigureAwait(false);
@@ -105,8 +124,25 @@ public sealed partial class SyncMirror
     {
         var gitDirectory = await _checkout.GetGitDirectoryAsync(cancellationToken).ConfigureAwait(false);
         await using var syncLock = await LockAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
-        var delta = await ComputeDeltaAsync(gitDirectory, toHash: null, cancellationToken).ConfigureAwait(false);
+        var delta = await ComputeCheckoutDeltaAsync(gitDirectory, toHash: null, cancellationToken).ConfigureAwait(false);
         return await CommitAndPushAsync(gitDirectory, delta, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Brings the checkout to the branch (recovering an interrupted sync first), then computes the delta there.</summary>
+    private async Task<CatalogDelta> ComputeCheckoutDeltaAsync(string gitDirectory, string? toHash, CancellationToken cancellationToken)
+    {
+        // The catalog branch first: an unknown one is an error before anything in the checkout changes.
+        toHash ??= (await Catalog.GetBranchAsync(_settings.Branch, cancellationToken).ConfigureAwait(false)).Hash;
+        var head = await PrepareCheckoutAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
+        return await ComputeDeltaAsync(new WorkTreeSnapshot(_repository, _mirror, head), toHash, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Prepares the checkout and returns its HEAD commit (null on a branch with no commit yet).</summary>
+    private async Task<string?> PrepareCheckoutAsync(string gitDirectory, CancellationToken cancellationToken)
+    {
+        await _checkout.PrepareAsync(gitDirectory, cancellationToken).ConfigureAwait(false);
+        await StepAsync(SyncStep.CheckoutPrepared, cancellationToken).ConfigureAwait(false);
+        return await _repository.History.RevParseAsync("HEAD^{commit}", cancellationToken).ConfigureAwait(false);
     }
 
     private static LakehouseException StaleDelta(CatalogDelta delta, GitWatermark? latest)

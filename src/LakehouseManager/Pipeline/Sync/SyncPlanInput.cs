@@ -39,4 +39,11 @@ public sealed record SyncPlanInput(
     IReadOnlyDictionary<ContentKey, string> GitEditedKeys,
     OnGitEdit Policy,
     IReadOnlyList<UnresolvedView> Unresolved,
-    IReadOnlyList<ViewRename> Renames);
+    IReadOnlyList<ViewRename> Renames)
+{
+    /// <summary>The <c>*.sql</c> files the mirror does not own (not among <see cref="Files"/>): left as they are.</summary>
+    public IReadOnlyList<string> Foreign { get; init; } = [];
+
+    /// <summary>The mirror's move from another folder, when <c>--move-mirror</c> moves it.</summary>
+    public MirrorMove? Move { get; init; }
+}

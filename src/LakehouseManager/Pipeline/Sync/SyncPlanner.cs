@@ -79,7 +79,11 @@ public static class SyncPlanner
             [.. changes.OrderBy(c => c.Key)],
             [.. edits.OrderBy(e => e.Path, StringComparer.Ordinal)],
             [.. input.Unresolved.OrderBy(u => u.Key)],
-            [.. input.Renames.OrderBy(r => r.To)]);
+            [.. input.Renames.OrderBy(r => r.To)])
+        {
+            Foreign = [.. input.Foreign.Order(StringComparer.Ordinal)],
+            Move = input.Move,
+        };
     }
 
     private static Decision Decide(SyncPlanInput input, ContentKey key, IReadOnlyList<string> current)

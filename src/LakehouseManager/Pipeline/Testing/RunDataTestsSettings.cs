@@ -1,6 +1,7 @@
 using LakehouseManager.DataTests;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.PullRequests;
+using LakehouseManager.Security;
 
 namespace LakehouseManager.Pipeline.Testing;
 
@@ -44,6 +45,9 @@ public sealed record RunDataTestsSettings
 
     /// <summary>The artifacts folder; the reports go to <c>test-results/</c> under it (<see cref="DataTestReportFiles"/>).</summary>
     public required string ArtifactsDirectory { get; init; }
+
+    /// <summary>Masks the run's secrets in the reports (the pull-request host masks them in its comments).</summary>
+    public SecretRedactor Redactor { get; init; } = SecretRedactor.None;
 
     /// <summary>Where the comment goes; null posts nothing. Requires <see cref="PullRequest"/>.</summary>
     public IPullRequestHost? PullRequestHost { get; init; }

@@ -25,6 +25,12 @@ public sealed record MirrorVerification(
     /// </summary>
     public bool Agrees => Comparison.Agrees && Unresolved.Count == 0;
 
+    /// <summary>
+    /// The <c>*.sql</c> files in the mirror folder that no mirror commit wrote (a migration beside a mirror at the
+    /// repository root): not the mirror's, so left out of the comparison. Relative to the mirror folder.
+    /// </summary>
+    public IReadOnlyList<string> Foreign { get; init; } = [];
+
     /// <summary>A mirror-relative path as a path from the repository root, as git and the user see it.</summary>
     public string RepositoryPath(string relativePath) =>
         MirrorPath.Length == 0 ? relativePath : MirrorPath + "/" + relativePath;

@@ -53,6 +53,13 @@ public static class MirrorVerificationJson
                 writer.WriteEndArray();
             }
 
+            writer.WriteStartArray("foreign");
+            foreach (var path in verification.Foreign)
+            {
+                writer.WriteStringValue(verification.RepositoryPath(path));
+            }
+
+            writer.WriteEndArray();
             writer.WriteEndObject();
         });
     }

@@ -18,9 +18,14 @@ public static class MirrorVerificationReport
         var subject = $"Catalog branch {verification.Branch} at {HashText.Short(verification.CatalogHash)} and mirror " +
             $"{verification.GitRevision} at {HashText.Short(verification.GitCommit)}" +
             (verification.MirrorPath.Length == 0 ? string.Empty : $" (folder {verification.MirrorPath})");
+        var beside = verification.Foreign.Count == 0
+            ? string.Empty
+            : $"Left out: {verification.Foreign.Count} *.sql file(s) that no mirror commit wrote (" +
+              string.Join(", ", verification.Foreign.Take(maxListed).Select(verification.RepositoryPath)) +
+              (verification.Foreign.Count > maxListed ? ", ..." : string.Empty) + ").\n";
         if (verification.Agrees)
         {
-            return $"{subject} agree: {Views(comparison.ViewCount)}.\n";
+            return $"{subject} agree: {Views(comparison.ViewCount)}.\n{beside}";
         }
 
         var text = new StringBuilder();
@@ -63,7 +68,7 @@ public static class MirrorVerificationReport
         AppendTable(text, "Misplaced", "views whose file has another name", comparison.Misplaced, maxListed,
             [new TextColumn("View"), new TextColumn("File", MaxWidth: 80), new TextColumn("Expected file", MaxWidth: 80)],
             d => [d.Key!.ToString(), verification.RepositoryPath(d.Path!), verification.RepositoryPath(d.ExpectedPath!)]);
-        return text.ToString();
+        return text.Append(beside).ToString();
     }
 
     private static void AppendTable(

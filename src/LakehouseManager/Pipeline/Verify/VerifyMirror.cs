@@ -78,10 +78,16 @@ public sealed partial class VerifyMirror
             .ConfigureAwait(false);
         // The file of a view whose SQL could not be read is neither extra nor different: it was not compared.
         var notCompared = unresolved.Select(u => MirrorLayout.EncodePlain(u.Key)).ToHashSet(StringComparer.Ordinal);
-        var files = mirrorFiles.Where(f => !notCompared.Contains(f.Relative!))
+        var foreign = await ForeignAsync(
+            commit, catalogBranch.Hash, views.Select(v => v.Key).Concat(unresolved.Select(u => u.Key)).ToHashSet(),
+            mirrorFiles.Select(f => f.Relative!), cancellationToken).ConfigureAwait(false);
+        var files = mirrorFiles.Where(f => !notCompared.Contains(f.Relative!) && !foreign.Contains(f.Relative!))
             .ToDictionary(f => f.Relative!, f => contents[f.Repository], StringComparer.Ordinal);
         var comparison = MirrorComparison.Compare(views, files);
-        var result = new MirrorVerification(branch, catalogBranch.Hash, revision, commit, _folder.MirrorPath, comparison, unresolved);
+        var result = new MirrorVerification(branch, catalogBranch.Hash, revision, commit, _folder.MirrorPath, comparison, unresolved)
+        {
+            Foreign = [.. foreign.Order(StringComparer.Ordinal)],
+        };
         if (result.Agrees)
         {
             LogAgree(branch, HashText.Short(catalogBranch.Hash), revision, HashText.Short(commit), comparison.ViewCount);
@@ -94,6 +100,52 @@ public sealed partial class VerifyMirror
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The <c>*.sql</c> files no mirror commit wrote: those that are no view of the catalog now and were none at the
+    /// nearest watermark either (the catalog's diff since then does not name them), and are not the drift or pending
+    /// views the watermark carried. Without a watermark, or one whose catalog commit is gone, every file counts.
+    /// </summary>
+    private async Task<HashSet<string>> ForeignAsync(
+        string commit, string head, HashSet<ContentKey> views, IEnumerable<string> files, CancellationToken cancellationToken)
+    {
+        var candidates = files
+            .Select(path => (Path: path, Key: MirrorLayout.TryDecode(path, out var key, out _) ? key : null))
+            .Where(f => f.Key is null || !views.Contains(f.Key))
+            .ToList();
+        var watermark = candidates.Count == 0 ? null : await _repository.History.FindWatermarkAsync(commit, cancellationToken).ConfigureAwait(false);
+        if (watermark is null)
+        {
+            return [];
+        }
+
+        HashSet<ContentKey> owned = [];
+        try
+        {
+            await foreach (var change in _views.Catalog.DiffAllAsync(watermark.CatalogHash, head, cancellationToken: cancellationToken)
+                .ConfigureAwait(false))
+            {
+                owned.Add(change.Key);
+            }
+        }
+        catch (CatalogException exception) when (exception.Kind == CatalogErrorKind.NotFound)
+        {
+            return [];
+        }
+
+        foreach (var trailer in (string[])[SyncCommitMessage.DriftTrailer, SyncCommitMessage.PendingTrailer])
+        {
+            foreach (var path in await _repository.History.ReadTrailersAsync(watermark.GitCommit, trailer, cancellationToken).ConfigureAwait(false))
+            {
+                if (MirrorLayout.TryDecode(path, out var key, out _))
+                {
+                    owned.Add(key!);
+                }
+            }
+        }
+
+        return [.. candidates.Where(f => f.Key is null || !owned.Contains(f.Key)).Select(f => f.Path)];
     }
 
     private async Task<(string Revision, string Commit)> ResolveGitBranchAsync(string branch, CancellationToken cancellationToken)

@@ -140,7 +140,7 @@ public sealed partial class LocalPullRequestHost
         var number = numbers.Count == 0 ? 1 : numbers.Max() + 1;
         var createdAt = _timeProvider.GetUtcNow();
         var path = Path.Combine(folder, LocalCommentFile.FileName(number, inReplyTo));
-        await AtomicFile.CreateTextAsync(path, LocalCommentFile.Format(author, createdAt, inReplyTo, markdown, token), cancellationToken)
+        await AtomicFile.CreateTextAsync(path, LocalCommentFile.Format(author, createdAt, inReplyTo, markdown, token), Redactor, cancellationToken)
             .ConfigureAwait(false);
 
         return new PullRequestComment(

@@ -1,6 +1,7 @@
 using LakehouseManager.Mirror;
 using LakehouseManager.Mirror.Git;
 using LakehouseManager.Naming;
+using LakehouseManager.Security;
 
 namespace LakehouseManager.PullRequests.Local;
 
@@ -35,14 +36,17 @@ public sealed partial class LocalPullRequestHost : IPullRequestHost
     /// <param name="remote">The remote to fetch from when the repository has it.</param>
     /// <param name="timeProvider">The clock for comment dates and for waiting on the comment lock.</param>
     /// <param name="author">The author recorded on the comments posted through the port.</param>
+    /// <param name="redactor">Masks the run's secrets in the comment files; null for none.</param>
     public LocalPullRequestHost(
         GitRepository repository,
         string mirrorPath,
         string reportsFolder,
         string remote = "origin",
         TimeProvider? timeProvider = null,
-        string author = DefaultAuthor)
+        string author = DefaultAuthor,
+        SecretRedactor? redactor = null)
     {
+        Redactor = redactor ?? SecretRedactor.None;
         _repository = repository ?? throw new ArgumentNullException(nameof(repository));
         ArgumentException.ThrowIfNullOrWhiteSpace(reportsFolder);
         ArgumentException.ThrowIfNullOrWhiteSpace(remote);
@@ -52,6 +56,9 @@ public sealed partial class LocalPullRequestHost : IPullRequestHost
         Author = LocalCommentFile.RequireAuthor(author);
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
+
+    /// <summary>Masks the run's secrets in every file the host writes.</summary>
+    public SecretRedactor Redactor { get; }
 
     /// <summary>The mirror folder, normalized (empty for the repository root).</summary>
     public string MirrorPath { get; }
@@ -113,7 +120,7 @@ public sealed partial class LocalPullRequestHost : IPullRequestHost
         else
         {
             await LocalPullRequestRecord.WriteAsync(
-                folder, new LocalPullRequestRecord(id, source, target, sourceHead), cancellationToken).ConfigureAwait(false);
+                folder, new LocalPullRequestRecord(id, source, target, sourceHead), Redactor, cancellationToken).ConfigureAwait(false);
         }
 
         var merge = await FindMergeAsync(source, sourceHead, targetHead, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LakehouseManager.IO;
 using LakehouseManager.Reporting;
+using LakehouseManager.Security;
 
 namespace LakehouseManager.PullRequests.Local;
 
@@ -37,7 +38,8 @@ internal sealed record LocalPullRequestRecord(string Id, string SourceBranch, st
         }
     }
 
-    public static Task WriteAsync(string folder, LocalPullRequestRecord record, CancellationToken cancellationToken) =>
+    public static Task WriteAsync(
+        string folder, LocalPullRequestRecord record, SecretRedactor redactor, CancellationToken cancellationToken) =>
         AtomicFile.WriteTextAsync(
             Path.Combine(folder, FileName),
             JsonReport.Write(writer =>
@@ -49,5 +51,6 @@ internal sealed record LocalPullRequestRecord(string Id, string SourceBranch, st
                 writer.WriteString("sourceCommit", record.SourceCommit);
                 writer.WriteEndObject();
             }),
+            redactor,
             cancellationToken);
 }

@@ -46,4 +46,43 @@ public sealed class CatalogDeltaJsonTests
         Assert.Equal("conflictsWithCatalog", edit.GetProperty("kind").GetString());
         Assert.Equal("kept", edit.GetProperty("resolution").GetString());
     }
+
+    [Fact]
+    public void Foreign_files_a_move_and_the_masking_mark_survive_the_file_and_a_secret_in_the_sql_marks_it()
+    {
+        // Arrange
+        var delta = new CatalogDelta(
+            "dev", "sql", null, "ffff0000", null, "1234",
+            [new MirrorChange(ContentKey.Of("shop", "a"), MirrorChangeKind.Added, "shop/a.sql", "SELECT 'tok3n-secret'")],
+            [], [], [])
+        {
+            Foreign = ["migrations/001.sql"],
+            Move = new MirrorMove("views", "abcd1234", ["views/shop/a.sql"]),
+        };
+        var redactor = new LakehouseManager.Security.SecretRedactor(["tok3n-secret"]);
+
+        // Act
+        var plain = CatalogDeltaJsonReader.Read(CatalogDeltaJson.Write(delta), "delta.json");
+        var marked = CatalogDeltaJsonReader.Read(CatalogDeltaJson.Write(delta, redactor), "delta.json");
+
+        // Assert
+        Assert.Equal(["migrations/001.sql"], plain.Foreign);
+        Assert.Equal(delta.Move.FromPath, plain.Move!.FromPath);
+        Assert.Equal(delta.Move.WatermarkCommit, plain.Move.WatermarkCommit);
+        Assert.Equal(delta.Move.Files, plain.Move.Files);
+        Assert.False(plain.IsRedacted);
+        Assert.True(marked.IsRedacted);
+    }
+
+    [Fact]
+    public void A_delta_file_of_an_older_format_is_refused_with_what_to_do()
+    {
+        var json = CatalogDeltaJson.Write(new CatalogDelta("dev", "", null, "ffff0000", null, null, [], [], [], []))
+            .Replace("\"format\": 2", "\"format\": 1", StringComparison.Ordinal);
+
+        var error = Assert.Throws<LakehouseException>(() => CatalogDeltaJsonReader.Read(json, "delta.json"));
+
+        Assert.Contains("its format is 1, and this version reads format 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("run FetchCatalogDelta", error.Message, StringComparison.Ordinal);
+    }
 }

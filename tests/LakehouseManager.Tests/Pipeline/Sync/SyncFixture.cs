@@ -73,14 +73,17 @@ internal sealed class SyncFixture : IAsyncDisposable
         Func<SyncStep, CancellationToken, Task>? hook = null,
         ICatalog? catalog = null,
         int maxPushAttempts = 5,
-        IViewSqlResolver? resolver = null)
+        IViewSqlResolver? resolver = null,
+        Func<SyncSettings, SyncSettings>? configure = null,
+        string? mirrorPath = null)
     {
         var repository = checkout ?? Checkout;
+        var settings = new SyncSettings(branch) { OnGitEdit = policy, MaxPushAttempts = maxPushAttempts };
         return new SyncMirror(
             new CatalogViews(catalog ?? Catalog, resolver ?? new ContentSqlTextResolver()),
             repository,
-            new MirrorFolder(repository.Directory, MirrorPath),
-            new SyncSettings(branch) { OnGitEdit = policy, MaxPushAttempts = maxPushAttempts })
+            new MirrorFolder(repository.Directory, mirrorPath ?? MirrorPath),
+            configure is null ? settings : configure(settings))
         {
             StepHook = hook,
         };

@@ -100,25 +100,4 @@ public sealed class SyncMirrorRepositoryTests
         Assert.Contains($"--repo-path {inside} is a folder inside the git checkout {fixture.Checkout.Directory}", error.Message, StringComparison.Ordinal);
         Assert.Contains("--mirror-path sub", error.Message, StringComparison.Ordinal);
     }
-
-    [Fact(Timeout = 60_000)]
-    public async Task A_new_mirror_path_starts_from_scratch_instead_of_trusting_the_old_folders_watermark()
-    {
-        // Arrange
-        await using var fixture = await SyncFixture.CreateAsync();
-        await fixture.CreateViewAsync("main", "shop.a");
-        await fixture.CreateViewAsync("main", "shop.b");
-        await fixture.NewSync().SyncAsync();
-        await fixture.CreateViewAsync("main", "shop.c");
-        var moved = new SyncMirror(TestViews.Of(fixture.Catalog), fixture.Checkout, new MirrorFolder(fixture.Checkout.Directory, "views"),
-            new SyncSettings("main"));
-
-        // Act
-        var outcome = await moved.SyncAsync();
-
-        // Assert
-        Assert.True(outcome.Delta.IsBootstrap);
-        var files = await fixture.Remote.Objects.ListTreeFilesAsync("main", "views");
-        Assert.Equal(["views/shop/a.sql", "views/shop/b.sql", "views/shop/c.sql"], files.Order(StringComparer.Ordinal).ToArray());
-    }
 }

@@ -146,19 +146,26 @@ public sealed class SyncMirrorTests
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task A_watermark_the_catalog_does_not_know_falls_back_to_a_full_comparison()
+    public async Task A_watermark_the_catalog_does_not_know_falls_back_to_a_full_comparison_that_deletes_only_adopted_files()
     {
         // Arrange
         await using var fixture = await SyncFixture.CreateAsync();
         await fixture.CreateViewAsync("main", "shop.a");
         var message = GitCommitMessage.Compose("Old mirror", null, GitWatermark.Trailers("main", new string('a', 64)));
+        Tests.Mirror.Git.GitSandbox.WriteFile(fixture.Checkout, "shop/a.sql", "SELECT 'old'\n");
         await Tests.Mirror.Git.GitSandbox.CommitFileAsync(fixture.Checkout, "shop/stale.sql", "SELECT 0\n", message);
         await fixture.Checkout.Remotes.PushAsync("origin", "main");
+        var before = await fixture.Remote.History.RevParseAsync("main");
 
         // Act
-        var outcome = await fixture.NewSync().SyncAsync();
+        var refused = await Assert.ThrowsAsync<LakehouseException>(() => fixture.NewSync().SyncAsync());
+        var remoteAfterRefusal = await fixture.Remote.History.RevParseAsync("main");
+        var outcome = await fixture.NewSync(configure: s => s with { AdoptExisting = true }).SyncAsync();
 
         // Assert
+        Assert.Contains("shop/stale.sql", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("--adopt-existing", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, remoteAfterRefusal);
         Assert.True(outcome.Delta.IsBootstrap);
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
     }

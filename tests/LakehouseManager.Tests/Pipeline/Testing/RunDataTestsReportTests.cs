@@ -31,6 +31,7 @@ public sealed class RunDataTestsReportTests
         Assert.Contains(result.ConsoleReport.TrimEnd('\n'), logger.Text, StringComparison.Ordinal);
         ExpectedFiles.AssertMatches(fixture.Portable(markdown), "run-data-tests.md");
         ExpectedFiles.AssertMatches(fixture.Portable(junit), "run-data-tests.xml");
+        Assert.Empty(Tests.DataTests.JUnitSchema.Validate(junit));
         Assert.Equal(["data-tests.md", "data-tests.xml"], Directory.GetFiles(fixture.TestResultsDirectory).Select(Path.GetFileName).Order());
         Assert.True(result.IsFailed);
         Assert.Null(result.PostedComment);

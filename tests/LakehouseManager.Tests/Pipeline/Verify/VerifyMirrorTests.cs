@@ -1,4 +1,5 @@
 using LakehouseManager.Catalog;
+using LakehouseManager.Catalog.Local;
 using LakehouseManager.Pipeline.Verify;
 using LakehouseManager.Tests.Mirror.Git;
 using LakehouseManager.Tests.PullRequests;
@@ -37,9 +38,10 @@ public sealed class VerifyMirrorTests
     public async Task Every_kind_of_drift_is_found_in_git_objects_whatever_the_working_tree_holds()
     {
         using var world = await MirrorWorld.CreateAsync();
-        await world.PutAsync("main", ("shop.sales.Daily", "SELECT 1"));
+        await world.PutAsync("main", ("shop.sales.Daily", "SELECT 1"), ("shop.sales.dropped", "SELECT 3"));
         await world.SyncAsync("main");
         await world.PutAsync("main", ("shop.sales.unsynced", "SELECT 5"), ("shop.sales.revenue", "SELECT 2"));
+        await new LocalSqlExecutor(world.Catalog).ExecuteAsync("main", "DROP VIEW shop.sales.dropped");
         await world.CommitFileAsync("main", "views/shop/sales/stray.sql", "SELECT 0\n");
         await world.Sandbox.GitAsync(world.Checkout, "mv", "views/shop/sales/Daily.sql", "views/shop/sales/Daily%~1.sql");
         await world.Checkout.WorkTree.CommitAsync("Rename by hand");
@@ -50,7 +52,8 @@ public sealed class VerifyMirrorTests
 
         Assert.False(result.Agrees);
         Assert.Equal(["shop.sales.unsynced"], result.Comparison.Missing.Select(d => d.Key!.ToString()));
-        Assert.Equal(["shop/sales/stray.sql"], result.Comparison.Extra.Select(d => d.Path));
+        Assert.Equal(["shop/sales/dropped.sql"], result.Comparison.Extra.Select(d => d.Path));
+        Assert.Equal(["shop/sales/stray.sql"], result.Foreign);
         Assert.Equal(["shop.sales.revenue"], result.Comparison.Different.Select(d => d.Key!.ToString()));
         Assert.Equal(["shop/sales/Daily%~1.sql"], result.Comparison.Misplaced.Select(d => d.Path));
     }
