@@ -16,9 +16,11 @@ internal sealed partial class NessieClient
     private static readonly string[] s_icebergRestConfigPaths = ["../../v1/config", "../../config"];
 
     /// <summary>
-    /// The URL of an Iceberg REST configuration (<c>{"defaults":{...},"overrides":{...}}</c>, the REST catalog spec's
-    /// <c>getConfig</c>) at the URL this client was given, or null when none answers. Never throws for what the server
-    /// answers: it only tells why the Nessie calls found nothing.
+    /// The URL of an Iceberg REST configuration at the URL this client was given, or null when none answers. An Iceberg
+    /// REST catalog answers <c>GET v1/config</c> with its ConfigResponse (<c>{"defaults":{...},"overrides":{...}}</c>),
+    /// or, when it wants a warehouse or a token first, with its ErrorModel (<c>{"error":{"message","type","code"}}</c>):
+    /// either shape says what is there. Never throws for what the server answers: it only tells why the Nessie calls
+    /// found nothing.
     /// </summary>
     public async Task<Uri?> FindIcebergRestConfigAsync(CancellationToken cancellationToken = default)
     {
@@ -40,7 +42,7 @@ internal sealed partial class NessieClient
             {
                 var (status, _, text) = await SendRawAsync(HttpMethod.Get, path, null, RetrySafety.SafeToRepeat,
                     "the Iceberg REST configuration", cancellationToken).ConfigureAwait(false);
-                if ((int)status is >= 200 and <= 299 && IsIcebergRestConfig(text))
+                if (IsIcebergRestAnswer((int)status, text))
                 {
                     return uri;
                 }
@@ -54,16 +56,30 @@ internal sealed partial class NessieClient
         return null;
     }
 
-    /// <summary>The Iceberg REST spec's ConfigResponse: an object with the <c>defaults</c> and <c>overrides</c> maps.</summary>
-    internal static bool IsIcebergRestConfig(string text)
+    /// <summary>
+    /// The Iceberg REST spec's ConfigResponse (a success with the <c>defaults</c> and <c>overrides</c> maps) or its
+    /// ErrorModel (an error whose <c>error</c> object holds <c>message</c>, <c>type</c> and <c>code</c>).
+    /// </summary>
+    internal static bool IsIcebergRestAnswer(int status, string text)
     {
         try
         {
             using var document = JsonDocument.Parse(text);
             var root = document.RootElement;
-            return root.ValueKind == JsonValueKind.Object &&
-                root.TryGetProperty("defaults", out var defaults) && defaults.ValueKind == JsonValueKind.Object &&
-                root.TryGetProperty("overrides", out var overrides) && overrides.ValueKind == JsonValueKind.Object;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return false;
+            }
+
+            if (status is >= 200 and <= 299)
+            {
+                return root.TryGetProperty("defaults", out var defaults) && defaults.ValueKind == JsonValueKind.Object &&
+                    root.TryGetProperty("overrides", out var overrides) && overrides.ValueKind == JsonValueKind.Object;
+            }
+
+            return root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object &&
+                error.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String &&
+                error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number;
         }
         catch (JsonException)
         {
