@@ -51,10 +51,17 @@ internal partial class Build
 
     private Target Sql => _ => _
         .Description("Runs one statement on the local catalog at --to-ref (default main) and prints the result: " +
-                     "CREATE [OR REPLACE] VIEW, DROP VIEW, CREATE/DROP/MERGE BRANCH, SHOW BRANCHES/VIEWS, or plain SQL")
+                     "CREATE [OR REPLACE] VIEW, DROP VIEW, CREATE/DROP/MERGE BRANCH, SHOW BRANCHES/VIEWS, or plain SQL. " +
+                     "On --catalog dremio or dremio-cloud the statements go to Dremio's SQL API with the source at --to-ref")
         .Requires(() => SqlStatement)
         .Executes(async ct =>
         {
+            if (Catalog != CatalogKind.Local)
+            {
+                await RunSqlOnDremioAsync(ct);
+                return;
+            }
+
             await CreateCatalogForAsync(SqlStatement!, ct);
             var executor = new LocalSqlExecutor(await Lakehouse.GetLocalCatalogAsync(ct));
             var result = await executor.ExecuteAsync(ToRef ?? FromRef, SqlStatement!, ct);
@@ -113,6 +120,11 @@ internal partial class Build
         DremioUrl = DremioUrl,
         DremioPat = DremioPat,
         RepoName = RepoName,
+        CatalogName = CatalogName,
+        NessieUrl = NessieUrl,
+        CatalogId = CatalogId,
+        NessieToken = NessieToken,
+        ViewSqlParallelism = ViewSqlParallelism,
         PullRequestHost = PrHost,
         RepoPath = RepoPath,
         MirrorPath = MirrorPath,

@@ -12,6 +12,7 @@ internal static class Program
         {
             [DataTestsBenchmark.Name] = new(DataTestsBenchmark.Summary, DataTestsBenchmark.RunAsync),
             [SyncBenchmark.Name] = new(SyncBenchmark.Summary, SyncBenchmark.RunAsync),
+            [NessieBenchmark.Name] = new(NessieBenchmark.Summary, NessieBenchmark.RunAsync),
             [SyncBenchmark.StepName] = new("(internal) one measured step of the sync benchmark, in its own process", SyncBenchmark.StepAsync),
         };
 

@@ -12,10 +12,15 @@ namespace LakehouseManager.Catalog.Views;
 /// the default branch's current head, so the query is used only when that head is the commit asked for, before and
 /// after the query; otherwise everything goes to the resolvers behind it.
 /// </summary>
+/// <remarks>
+/// The query reads every view of the branch, so it pays only when most of them are asked for: it is used once the
+/// views asked for at one commit reach <see cref="DefaultMinimumViews"/> (a full listing page), never for the few keys
+/// of an incremental sync, whose cost must not grow with the catalog.
+/// </remarks>
 internal sealed class DefaultBranchSnapshotResolver : IViewSqlResolver
 {
-    /// <summary>Fewer views than this are read one call at a time: the query costs more than a few catalog calls.</summary>
-    public const int DefaultMinimumViews = 100;
+    /// <summary>Until this many views are asked for at one commit, they are read through the resolvers behind.</summary>
+    public const int DefaultMinimumViews = CatalogExtensions.DefaultPageSize;
 
     private readonly IViewSqlResolver _inner;
     private readonly ICatalog _catalog;
@@ -23,7 +28,9 @@ internal sealed class DefaultBranchSnapshotResolver : IViewSqlResolver
     private readonly int _minimumViews;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly object _countGate = new();
     private (string Hash, IReadOnlyDictionary<ContentKey, string>? Views)? _snapshot;
+    private (string Hash, int Count) _asked = ("", 0);
 
     public DefaultBranchSnapshotResolver(
         IViewSqlResolver inner, ICatalog catalog, DremioViewSqlReader reader, int minimumViews = DefaultMinimumViews, ILogger? logger = null)
@@ -41,7 +48,7 @@ internal sealed class DefaultBranchSnapshotResolver : IViewSqlResolver
         string hash, IReadOnlyList<CatalogEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var views = entries.Count >= _minimumViews || _snapshot?.Hash == hash
+        var views = Asked(hash, entries.Count) >= _minimumViews
             ? await SnapshotAsync(hash, cancellationToken).ConfigureAwait(false)
             : null;
         if (views is null)
@@ -73,6 +80,16 @@ internal sealed class DefaultBranchSnapshotResolver : IViewSqlResolver
         }
 
         return results;
+    }
+
+    /// <summary>How many views have been asked for at <paramref name="hash"/>, these included.</summary>
+    private int Asked(string hash, int count)
+    {
+        lock (_countGate)
+        {
+            _asked = _asked.Hash == hash ? (hash, _asked.Count + count) : (hash, count);
+            return _asked.Count;
+        }
     }
 
     /// <summary>The default branch's views by key when its head is <paramref name="hash"/>, else null; one query per hash.</summary>
