@@ -77,9 +77,10 @@ internal static class DremioClients
         }
 
         // Both validate the format with messages that name the flag and never echo the token.
-        var endpoint = cloud
-            ? DremioEndpoint.Cloud(settings.ProjectId, settings.DremioCloudRegion)
-            : DremioEndpoint.Software(settings.DremioUrl);
+        var endpoint = !cloud ? DremioEndpoint.Software(settings.DremioUrl)
+            : string.IsNullOrWhiteSpace(settings.DremioUrl) ? DremioEndpoint.Cloud(settings.ProjectId, settings.DremioCloudRegion)
+            // Another API root for the project (a private endpoint, a loopback fake).
+            : DremioEndpoint.CloudAt(settings.ProjectId, settings.DremioUrl);
         return new DremioClient(endpoint, new BearerToken(settings.DremioPat), settings.HttpHandler);
     }
 }
