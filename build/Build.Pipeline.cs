@@ -69,12 +69,24 @@ internal partial class Build
     private LakehousePipeline Pipeline => new(Lakehouse);
 
     private Target Sql => _ => _
-        .Description("Runs SQL on the local catalog at --to-ref (default main) and prints the results: one statement " +
-                     "(--sql) or a script (--sql-file): CREATE [OR REPLACE] VIEW, DROP VIEW, CREATE/DROP/MERGE BRANCH, " +
-                     "SHOW BRANCHES/VIEWS/TABLES/LOGS, or plain SQL")
+        .Description("Runs SQL at --to-ref (default main) and prints the results: one statement (--sql) or a script " +
+                     "(--sql-file). On the local catalog: CREATE [OR REPLACE] VIEW, DROP VIEW, CREATE/DROP/MERGE BRANCH, " +
+                     "SHOW BRANCHES/VIEWS/TABLES/LOGS, or plain SQL. On --catalog dremio or dremio-cloud the statements go " +
+                     "to Dremio's SQL API with the source at --to-ref")
         .Executes(async ct =>
         {
             var script = SqlFile is null ? null : await ReadSqlFileAsync(SqlFile, ct);
+            if (Catalog != CatalogKind.Local)
+            {
+                if (SqlStatement is not null && script is not null)
+                {
+                    throw new BuildException(SqlUsage);
+                }
+
+                await RunSqlOnDremioAsync(SqlStatement ?? script ?? throw new BuildException(SqlUsage), ct);
+                return;
+            }
+
             await CreateCatalogForAsync(SqlStatement ?? script ?? "", ct);
             var executor = new LocalSqlExecutor(await Lakehouse.GetLocalCatalogAsync(ct));
             var branch = ToRef ?? FromRef;
@@ -168,6 +180,11 @@ internal partial class Build
         DremioUrl = DremioUrl,
         DremioPat = DremioPat,
         RepoName = RepoName,
+        CatalogName = CatalogName,
+        NessieUrl = NessieUrl,
+        CatalogId = CatalogId,
+        NessieToken = NessieToken,
+        ViewSqlParallelism = ViewSqlParallelism,
         PullRequestHost = PrHost,
         RepoPath = RepoPath,
         MirrorPath = MirrorPath,

@@ -28,7 +28,7 @@ internal partial class Build
     [Parameter("Dremio Cloud region: eu or emea for the EMEA endpoints, anything else for the US ones")]
     private readonly string? DremioCloudRegion;
 
-    [Parameter("Dremio Software URL, e.g. https://dremio.example.com:9047 (--catalog dremio)")]
+    [Parameter("Dremio Software URL, e.g. https://dremio.example.com:9047 (--catalog dremio); with --catalog dremio-cloud another API root than the region's")]
     private readonly string? DremioUrl;
 
     [Parameter("Dremio personal access token (also DREMIO_PAT); never printed")]

@@ -14,6 +14,7 @@ internal static class Program
             [SyncBenchmark.Name] = new(SyncBenchmark.Summary, SyncBenchmark.RunAsync),
             [CatalogStorageBenchmark.Name] = new(CatalogStorageBenchmark.Summary, CatalogStorageBenchmark.RunAsync),
             [SqlScriptBenchmark.Name] = new(SqlScriptBenchmark.Summary, SqlScriptBenchmark.RunAsync),
+            [NessieBenchmark.Name] = new(NessieBenchmark.Summary, NessieBenchmark.RunAsync),
             [SyncBenchmark.StepName] = new("(internal) one measured step of the sync benchmark, in its own process", SyncBenchmark.StepAsync),
         };
 

@@ -184,7 +184,7 @@ internal static class SyncBenchmark
         }
     }
 
-    private sealed class TraceLoggers : Microsoft.Extensions.Logging.ILoggerFactory, Microsoft.Extensions.Logging.ILogger
+    internal sealed class TraceLoggers : Microsoft.Extensions.Logging.ILoggerFactory, Microsoft.Extensions.Logging.ILogger
     {
         private readonly Stopwatch _watch = Stopwatch.StartNew();
         public void AddProvider(Microsoft.Extensions.Logging.ILoggerProvider provider) { }

@@ -1,4 +1,5 @@
 using LakehouseManager.Fakes.CodeCommit;
+using LakehouseManager.Fakes.IcebergRest;
 using LakehouseManager.Fakes.Nessie;
 
 // The fakes, standalone: dotnet run --project tests/LakehouseManager.Fakes -- <verb> [options]. One verb per fake, each
@@ -7,6 +8,7 @@ return args switch
 {
     ["nessie", .. var rest] => await StandaloneNessieVerb.RunAsync(rest),
     ["codecommit", .. var rest] => await CodeCommitFakeVerb.RunAsync(rest, Console.Out, CancellationToken.None),
+    ["iceberg-rest", .. var rest] => await IcebergRestFakeVerb.RunAsync(rest),
     ["-h" or "--help" or "help", ..] => Usage(0),
     _ => Usage(2),
 };
@@ -18,6 +20,7 @@ static int Usage(int exitCode)
     output.WriteLine("Verbs:");
     output.WriteLine("  nessie       a Nessie REST v2 server with Dremio's catalog, SQL and job endpoints, seeded with views");
     output.WriteLine($"  codecommit   {CodeCommitFakeVerb.Summary}");
+    output.WriteLine($"  iceberg-rest {IcebergRestFakeVerb.Summary}");
     output.WriteLine();
     output.WriteLine(StandaloneNessie.Usage);
     return exitCode;

@@ -26,6 +26,7 @@ public sealed class Lakehouse : IAsyncDisposable
     private CatalogAdapter? _catalog;
     private IQueryEngine? _engine;
     private IPullRequestHost? _host;
+    private DremioConnection? _dremio;
 
     public Lakehouse(LakehouseSettings settings)
     {
@@ -95,11 +96,27 @@ public sealed class Lakehouse : IAsyncDisposable
     /// <summary>The pull-request host (<c>--pr-host</c>).</summary>
     public IPullRequestHost PullRequestHost => _host ??= PullRequestHosts.Create(this);
 
+    /// <summary>The Dremio of <c>--catalog dremio</c> and <c>dremio-cloud</c> (and of data tests on a Nessie), built once.</summary>
+    internal DremioConnection Dremio
+    {
+        get
+        {
+            lock (_owned)
+            {
+                return _dremio ??= DremioConnection.Create(this);
+            }
+        }
+    }
+
     /// <summary>Keeps something the root opened, to close it with the root.</summary>
     internal T Own<T>(T disposable)
         where T : IDisposable
     {
-        _owned.Add(disposable);
+        lock (_owned)
+        {
+            _owned.Add(disposable);
+        }
+
         return disposable;
     }
 

@@ -40,6 +40,22 @@ public sealed record LakehouseSettings
     /// <summary><c>--catalog-name</c>: the catalog's source name in Dremio; defaults to <see cref="RepoName"/>.</summary>
     public string? CatalogName { get; init; }
 
+    /// <summary>
+    /// <c>--nessie-url</c>: the Nessie REST API (<c>--catalog nessie</c>); for <c>--catalog dremio</c> the Nessie server
+    /// behind the source (found through Dremio when not given), for <c>--catalog dremio-cloud</c> instead of the Arctic
+    /// endpoint.
+    /// </summary>
+    public string? NessieUrl { get; init; }
+
+    /// <summary><c>--catalog-id</c>: the Arctic catalog's id (<c>--catalog dremio-cloud</c>).</summary>
+    public string? CatalogId { get; init; }
+
+    /// <summary><c>--nessie-token</c>: the Nessie server's bearer token when it is not the Dremio PAT. A secret.</summary>
+    public string? NessieToken { get; init; }
+
+    /// <summary>How many reads of view SQL run at once (catalog API calls, SHOW CREATE VIEW jobs, metadata files).</summary>
+    public int ViewSqlParallelism { get; init; } = 8;
+
     /// <summary><c>--pr-host</c>.</summary>
     public PullRequestHostKind PullRequestHost { get; init; } = PullRequestHostKind.Local;
 
@@ -106,6 +122,10 @@ public sealed record LakehouseSettings
             .Append(", DremioUrl = ").Append(ShownUrl(DremioUrl))
             .Append(", DremioPat = ").Append(DremioPat is null ? string.Empty : Http.BearerToken.Mask)
             .Append(", RepoName = ").Append(RepoName)
+            .Append(", CatalogName = ").Append(CatalogName)
+            .Append(", NessieUrl = ").Append(ShownUrl(NessieUrl))
+            .Append(", CatalogId = ").Append(CatalogId)
+            .Append(", NessieToken = ").Append(NessieToken is null ? string.Empty : Http.BearerToken.Mask)
             .Append(", PullRequestHost = ").Append(PullRequestHost)
             .Append(", RepoPath = ").Append(RepoPath)
             .Append(", MirrorPath = ").Append(MirrorPath);

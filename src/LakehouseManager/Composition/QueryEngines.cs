@@ -16,18 +16,27 @@ internal static class QueryEngines
         lakehouse.Settings.Catalog switch
         {
             CatalogKind.Local => new LocalQueryEngine(await lakehouse.GetLocalCatalogAsync(cancellationToken).ConfigureAwait(false)),
-            CatalogKind.DremioCloud or CatalogKind.Dremio => Dremio(lakehouse),
+            CatalogKind.DremioCloud or CatalogKind.Dremio => lakehouse.Dremio.Engine,
+            // A self-managed Nessie has no SQL engine of its own; a Dremio Software that reads it as a source is one.
+            CatalogKind.Nessie when !string.IsNullOrWhiteSpace(lakehouse.Settings.DremioUrl) => lakehouse.Dremio.Engine,
             _ => throw new LakehouseException(
-                "Data tests need a SQL engine and --catalog nessie has none: run them on Dremio with --catalog dremio-cloud " +
-                "or --catalog dremio (Dremio Software with the Nessie source), or on --catalog local."),
+                "Data tests need a SQL engine and --catalog nessie has none: give --dremio-url and --catalog-name (a Dremio " +
+                "Software that reads this Nessie as a source), or run them with --catalog dremio, --catalog dremio-cloud " +
+                "or --catalog local."),
         };
+}
 
-    private static DremioQueryEngine Dremio(Lakehouse lakehouse)
+/// <summary>One Dremio: its REST client and the SQL engine on it (data tests, SHOW CREATE VIEW, INFORMATION_SCHEMA).</summary>
+internal sealed record DremioConnection(DremioClient Client, DremioQueryEngine Engine)
+{
+    /// <summary>Builds the connection of the settings' Dremio; the client is owned by <paramref name="lakehouse"/>.</summary>
+    public static DremioConnection Create(Lakehouse lakehouse)
     {
-        var client = DremioClients.Create(lakehouse.Settings);
-        lakehouse.Own(client);
-        return new DremioQueryEngine(
-            client, lakehouse.Settings.SourceName!, lakehouse.Settings.DremioOptions, lakehouse.Logger<DremioQueryEngine>());
+        var client = lakehouse.Own(DremioClients.Create(lakehouse.Settings));
+        return new DremioConnection(
+            client,
+            new DremioQueryEngine(
+                client, lakehouse.Settings.SourceName!, lakehouse.Settings.DremioOptions, lakehouse.Logger<DremioQueryEngine>()));
     }
 }
 
@@ -38,6 +47,7 @@ internal static class DremioClients
 
     public static DremioClient Create(LakehouseSettings settings)
     {
+        // --catalog nessie reaches Dremio Software only for data tests, through --dremio-url.
         var cloud = settings.Catalog == CatalogKind.DremioCloud;
         var missing = new List<string>();
         if (cloud && string.IsNullOrWhiteSpace(settings.ProjectId))
@@ -67,9 +77,10 @@ internal static class DremioClients
         }
 
         // Both validate the format with messages that name the flag and never echo the token.
-        var endpoint = cloud
-            ? DremioEndpoint.Cloud(settings.ProjectId, settings.DremioCloudRegion)
-            : DremioEndpoint.Software(settings.DremioUrl);
+        var endpoint = !cloud ? DremioEndpoint.Software(settings.DremioUrl)
+            : string.IsNullOrWhiteSpace(settings.DremioUrl) ? DremioEndpoint.Cloud(settings.ProjectId, settings.DremioCloudRegion)
+            // Another API root for the project (a private endpoint, a loopback fake).
+            : DremioEndpoint.CloudAt(settings.ProjectId, settings.DremioUrl);
         return new DremioClient(endpoint, new BearerToken(settings.DremioPat), settings.HttpHandler);
     }
 }

@@ -41,6 +41,26 @@ public sealed partial class DremioClient
     }
 
     /// <summary>
+    /// <c>GET catalog/by-path/{name}</c> of a source: its type and, for a Nessie source, its Nessie server; null when
+    /// Dremio has no such source (404) or the path names something else.
+    /// </summary>
+    internal async Task<DremioSource?> GetSourceAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var uri = Endpoint.Resolve("catalog/by-path/" + Uri.EscapeDataString(name));
+        try
+        {
+            using var document = await SendAsync(HttpMethod.Get, uri, null, RetrySafety.SafeToRepeat, cancellationToken)
+                .ConfigureAwait(false);
+            return Read(HttpMethod.Get, uri, document, DremioSource.Parse);
+        }
+        catch (DremioException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// <c>POST catalog/by-paths?versionType=&amp;versionValue=</c>: up to <see cref="MaxPathsPerCall"/> objects in one call,
     /// one lookup per requested path, in the requested order.
     /// </summary>

@@ -13,12 +13,15 @@ public sealed record DremioEndpoint
     /// <summary>The EMEA control plane's API root.</summary>
     public static readonly Uri CloudEmeaRoot = new("https://api.eu.dremio.cloud/v0/");
 
-    private DremioEndpoint(DremioDeployment deployment, Uri baseUri, string? projectId)
+    private DremioEndpoint(DremioDeployment deployment, Uri baseUri, string? projectId, bool customRoot = false)
     {
         Deployment = deployment;
         BaseUri = baseUri;
         ProjectId = projectId;
+        _customRoot = customRoot;
     }
+
+    private readonly bool _customRoot;
 
     public DremioDeployment Deployment { get; }
 
@@ -34,7 +37,7 @@ public sealed record DremioEndpoint
     public bool SupportsRequestId => Deployment != DremioDeployment.Software;
 
     /// <summary>For reports and errors, e.g. "Dremio Cloud (EMEA)" or "Dremio Software at dremio.example.com:9047".</summary>
-    public string Description => Deployment switch
+    public string Description => _customRoot ? $"Dremio Cloud at {BaseUri.Authority}" : Deployment switch
     {
         DremioDeployment.CloudUs => "Dremio Cloud (US)",
         DremioDeployment.CloudEmea => "Dremio Cloud (EMEA)",
@@ -68,6 +71,25 @@ public sealed record DremioEndpoint
             emea ? DremioDeployment.CloudEmea : DremioDeployment.CloudUs,
             new Uri(root, $"projects/{normalized}/"),
             normalized);
+    }
+
+    /// <summary>
+    /// A Dremio Cloud project behind another API root than the region's (<c>--dremio-url</c> with
+    /// <c>--catalog dremio-cloud</c>: a private endpoint, or a loopback fake): <c>{apiUrl}/v0/projects/{projectId}/</c>
+    /// (a URL that already ends with <c>/v0</c> is kept).
+    /// </summary>
+    public static DremioEndpoint CloudAt(string? projectId, string apiUrl)
+    {
+        var project = Cloud(projectId, region: null).ProjectId!;
+        var software = Software(apiUrl);
+        var root = software.BaseUri.AbsolutePath[..^"api/v3/".Length].TrimEnd('/');
+        if (!root.EndsWith("/v0", StringComparison.OrdinalIgnoreCase))
+        {
+            root += "/v0";
+        }
+
+        var baseUri = new UriBuilder(software.BaseUri) { Path = $"{root}/projects/{project}/" }.Uri;
+        return new DremioEndpoint(DremioDeployment.CloudUs, baseUri, project, customRoot: true);
     }
 
     /// <summary>

@@ -34,6 +34,11 @@ public sealed partial class DremioFake
     {
         var path = call.Match.Groups["path"].Value.Split('/', StringSplitOptions.RemoveEmptyEntries)
             .Select(Uri.UnescapeDataString).ToList();
+        if (path.Count == 1 && path[0] == source)
+        {
+            return DremioFakeResponse.Json(writer => WriteSource(writer, source, catalog));
+        }
+
         var view = Lookup(path, source, catalog, call.Query.GetValueOrDefault("versionType"), call.Query.GetValueOrDefault("versionValue"));
         return view.State switch
         {
@@ -177,6 +182,33 @@ public sealed partial class DremioFake
 
     private static DremioFakeResponse NotFound(IReadOnlyList<string> path) =>
         DremioFakeResponse.Error(HttpStatusCode.NotFound, $"Could not find entity with path [[{string.Join(", ", path)}]]");
+
+    /// <summary>
+    /// The source object (<c>entityType</c> source, <c>type</c> NESSIE, <c>config.nessieEndpoint</c>: dremio-oss
+    /// <c>NessiePluginConfig</c>); the bearer token is a secret Dremio does not return.
+    /// </summary>
+    private static void WriteSource(Utf8JsonWriter writer, string source, IDremioFakeCatalog catalog)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("entityType", "source");
+        writer.WriteString("id", "4f6e3b0c-2a1d-4c8e-9b7a-5d2c1e0f3a6b");
+        writer.WriteString("tag", "b1f0a2c3");
+        writer.WriteString("type", "NESSIE");
+        writer.WriteString("name", source);
+        writer.WriteString("createdAt", "2026-01-01T00:00:00.000Z");
+        writer.WriteStartObject("config");
+        if (catalog.NessieEndpoint is { } endpoint)
+        {
+            writer.WriteString("nessieEndpoint", endpoint.ToString().TrimEnd('/'));
+        }
+
+        writer.WriteString("nessieAuthType", "BEARER");
+        writer.WriteEndObject();
+        writer.WriteStartObject("state");
+        writer.WriteString("status", "good");
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
 
     /// <summary>A view object of a versioned source: its <c>id</c> is a JSON string (table key, content id, version).</summary>
     private static void WriteView(Utf8JsonWriter writer, string source, DremioFakeCatalogView view)

@@ -34,6 +34,21 @@ public sealed partial class DremioFake
             _requests.Add(request);
         }
 
+        if (RequestLatency is { } latency && latency > TimeSpan.Zero)
+        {
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(
+                context.RequestAborted, _app.Lifetime.ApplicationStopping);
+            try
+            {
+                await Task.Delay(latency, _options.TimeProvider, stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                request.StatusCode = 499;
+                return;
+            }
+        }
+
         var injection = TakeInjection();
         if (injection is { Kind: InjectionKind.Stall })
         {

@@ -33,6 +33,7 @@ public sealed partial class DremioFake : IAsyncDisposable
     private readonly Queue<Injection> _injections = new();
     private readonly List<Route> _routes = [];
     private readonly List<HttpMessageHandler> _handlers = [];
+    private TimeSpan _requestLatency;
 
     private DremioFake(WebApplication app, DremioFakeOptions options)
     {
@@ -50,6 +51,30 @@ public sealed partial class DremioFake : IAsyncDisposable
     public string Pat => _options.Pat;
 
     public string ProjectId => _options.ProjectId;
+
+    /// <summary>
+    /// Waited (on the fake's clock) before every answer: network latency per request, apart from how long a job takes
+    /// (<see cref="DremioFakeOptions.JobLatency"/>). Settable while running (the benchmark's latency runs).
+    /// </summary>
+    public TimeSpan RequestLatency
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _requestLatency;
+            }
+        }
+
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            lock (_gate)
+            {
+                _requestLatency = value;
+            }
+        }
+    }
 
     /// <summary>The fake's clock.</summary>
     public DateTimeOffset Now => _options.TimeProvider.GetUtcNow();

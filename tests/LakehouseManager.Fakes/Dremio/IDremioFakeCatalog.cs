@@ -35,4 +35,7 @@ public interface IDremioFakeCatalog
 
     /// <summary>Every readable view of the default branch's head (what INFORMATION_SCHEMA lists for a versioned source).</summary>
     IEnumerable<DremioFakeCatalogView> DefaultBranchViews();
+
+    /// <summary>The Nessie server the source's configuration names (<c>config.nessieEndpoint</c>), if any.</summary>
+    Uri? NessieEndpoint { get; }
 }

@@ -44,6 +44,7 @@ public sealed partial class NessieFake : IAsyncDisposable
             Path.Combine(Path.GetTempPath(), $"nessie-fake-{Guid.NewGuid():N}");
         Directory.CreateDirectory(MetadataFolder);
         Views = new NessieFakeViews(Repository, MetadataFolder);
+        Data = new NessieFakeData();
     }
 
     /// <summary>The fake's root, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -68,6 +69,9 @@ public sealed partial class NessieFake : IAsyncDisposable
 
     /// <summary>Writes views as Dremio does: metadata files plus commits with Dremio's messages.</summary>
     public NessieFakeViews Views { get; }
+
+    /// <summary>The data tables the Dremio fake's queries read (none until seeded, e.g. <see cref="NessieFakeData.WithOrders"/>).</summary>
+    public NessieFakeData Data { get; }
 
     /// <summary>Where the view metadata files are.</summary>
     public string MetadataFolder { get; }
@@ -167,11 +171,18 @@ public sealed partial class NessieFake : IAsyncDisposable
         }
     }
 
-    /// <summary>Serves this catalog's Dremio endpoints on <paramref name="dremio"/> as the source <paramref name="sourceName"/>.</summary>
+    /// <summary>
+    /// Serves this catalog's Dremio endpoints on <paramref name="dremio"/> as the source <paramref name="sourceName"/>:
+    /// the catalog API, SHOW CREATE VIEW and INFORMATION_SCHEMA, the versioned SQL (<see cref="NessieFakeDremioSql"/>),
+    /// and queries on the views over <see cref="Data"/>. Scripts added to the Dremio fake later win over these.
+    /// </summary>
     public void ServeDremio(DremioFake dremio, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(dremio);
-        dremio.ServeVersionedSource(sourceName, new NessieFakeDremioCatalog(this));
+        var catalog = new NessieFakeDremioCatalog(this);
+        dremio.OnSql(query => Data.Answer(query, sourceName, catalog.Lookup));
+        dremio.ServeVersionedSource(sourceName, catalog);
+        dremio.OnSql(new NessieFakeDremioSql(this, sourceName).Answer);
     }
 
     public async ValueTask DisposeAsync()
@@ -186,6 +197,7 @@ public sealed partial class NessieFake : IAsyncDisposable
             }
         }
 
+        Data.Dispose();
         if (_ownsMetadataFolder)
         {
             try

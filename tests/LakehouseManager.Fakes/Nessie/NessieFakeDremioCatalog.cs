@@ -16,6 +16,8 @@ internal sealed class NessieFakeDremioCatalog : IDremioFakeCatalog
         _fake = fake;
     }
 
+    public Uri? NessieEndpoint => _fake.ApiUri;
+
     public DremioFakeCatalogView Lookup(IReadOnlyList<string> path, string? versionType, string? versionValue)
     {
         var type = versionType?.ToUpperInvariant() ?? "BRANCH";

@@ -43,6 +43,7 @@ public static class StandaloneNessie
 
         var stopwatch = Stopwatch.StartNew();
         var seed = NessieFakeSeeder.Seed(nessie, options.Views);
+        nessie.Data.WithOrders();
         await output.WriteLineAsync(
             $"Seeded {seed.Views.Count} views in {seed.Namespaces.Count} namespaces on '{nessie.Options.DefaultBranch}' " +
             $"({nessie.Repository.CommitCount} commits, {stopwatch.Elapsed.TotalSeconds:F1} s); head {seed.Head}.");

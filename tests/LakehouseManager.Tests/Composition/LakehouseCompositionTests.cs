@@ -83,7 +83,7 @@ public sealed class LakehouseCompositionTests
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task Data_tests_on_Dremio_open_no_catalog_and_a_catalog_call_says_why_it_cannot_be_made()
+    public async Task Data_tests_on_Dremio_open_no_catalog_and_an_Arctic_catalog_needs_its_id()
     {
         using var temp = new TempDirectory();
         await using var lakehouse = new Lakehouse(Settings(CatalogKind.DremioCloud, temp.Path) with
@@ -97,7 +97,7 @@ public sealed class LakehouseCompositionTests
         var error = await Assert.ThrowsAsync<LakehouseException>(() => lakehouse.GetCatalogAsync());
 
         Assert.StartsWith("Dremio Cloud", engine.Description, StringComparison.Ordinal);
-        Assert.Contains("--catalog dremio-cloud cannot sync, verify or merge", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("--catalog-id is required for an Arctic catalog", error.Message, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 30_000)]

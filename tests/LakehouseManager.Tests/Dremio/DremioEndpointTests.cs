@@ -136,4 +136,16 @@ public sealed class DremioEndpointTests
         Assert.Contains("must not contain a user name or password", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2secret", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:19121", "http://127.0.0.1:19121/v0/projects/48ca6975-39ad-47cb-9bb5-de73060380f6/")]
+    [InlineData("https://private.example.com/v0/", "https://private.example.com/v0/projects/48ca6975-39ad-47cb-9bb5-de73060380f6/")]
+    public void A_cloud_project_can_live_behind_another_api_root(string url, string expected)
+    {
+        var endpoint = DremioEndpoint.CloudAt(ProjectId.ToUpperInvariant(), url);
+
+        Assert.Equal(expected, endpoint.BaseUri.ToString());
+        Assert.Equal($"Dremio Cloud at {new Uri(url).Authority}", endpoint.Description);
+        Assert.True(endpoint.SupportsRequestId);
+    }
 }

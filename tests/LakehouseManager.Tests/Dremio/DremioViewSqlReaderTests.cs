@@ -47,8 +47,8 @@ public sealed class DremioViewSqlReaderTests : IAsyncLifetime
         var atFirst = await _reader.ReadByPathAsync(s_orders, first);
         var atSecond = await _reader.ReadByPathAsync(s_orders, second);
 
-        Assert.Equal(ViewSqlOutcome.Resolved("SELECT 1"), atFirst);
-        Assert.Equal(ViewSqlOutcome.Resolved("SELECT 2"), atSecond);
+        Assert.Equal(new ViewSql.Resolved(s_orders, "SELECT 1"), atFirst);
+        Assert.Equal(new ViewSql.Resolved(s_orders, "SELECT 2"), atSecond);
         Assert.Equal(
             $"/api/v3/catalog/by-path/lakehouse/sales/orders?versionType=COMMIT&versionValue={first}",
             _dremio.Requests[0].Path + _dremio.Requests[0].Query);
@@ -61,7 +61,7 @@ public sealed class DremioViewSqlReaderTests : IAsyncLifetime
 
         var outcome = await _reader.ReadByPathAsync(s_returns, head);
 
-        Assert.Equal(ViewSqlStatus.Missing, outcome.Status);
+        Assert.Equal(new ViewSql.Missing(s_returns), outcome);
     }
 
     [Fact(Timeout = 30_000)]
@@ -75,11 +75,9 @@ public sealed class DremioViewSqlReaderTests : IAsyncLifetime
         var showCreate = await _reader.ShowCreateViewAsync(s_returns, head);
         var readable = await _reader.ReadByPathAsync(s_orders, head);
 
-        Assert.Equal(ViewSqlStatus.Unresolved, byPath.Status);
-        Assert.Contains("Failed to load the view metadata", byPath.Reason, StringComparison.Ordinal);
-        Assert.Equal(ViewSqlStatus.Unresolved, showCreate.Status);
-        Assert.Contains("Failed to load the view metadata", showCreate.Reason, StringComparison.Ordinal);
-        Assert.Equal(ViewSqlOutcome.Resolved("SELECT 1"), readable);
+        Assert.Contains("Failed to load the view metadata", Assert.IsType<ViewSql.Unresolved>(byPath).Reason, StringComparison.Ordinal);
+        Assert.Contains("Failed to load the view metadata", Assert.IsType<ViewSql.Unresolved>(showCreate).Reason, StringComparison.Ordinal);
+        Assert.Equal(new ViewSql.Resolved(s_orders, "SELECT 1"), readable);
     }
 
     [Fact(Timeout = 30_000)]
@@ -93,10 +91,10 @@ public sealed class DremioViewSqlReaderTests : IAsyncLifetime
 
         Assert.Equal(2, _dremio.Requests.Count(r => r.Path == "/api/v3/catalog/by-paths"));
         Assert.Equal(61, outcomes.Count);
-        Assert.Equal(NessieFakeSeeder.SqlOf(3), outcomes[seed.Views[3]].Sql);
-        Assert.Equal(ViewSqlStatus.Unresolved, outcomes[seed.Views[7]].Status);
-        Assert.Equal(ViewSqlStatus.Missing, outcomes[NessieTestKit.Key("no.such.view")].Status);
-        Assert.Equal(59, outcomes.Values.Count(o => o.IsResolved));
+        Assert.Equal(new ViewSql.Resolved(seed.Views[3], NessieFakeSeeder.SqlOf(3)), outcomes[seed.Views[3]]);
+        Assert.IsType<ViewSql.Unresolved>(outcomes[seed.Views[7]]);
+        Assert.IsType<ViewSql.Missing>(outcomes[NessieTestKit.Key("no.such.view")]);
+        Assert.Equal(59, outcomes.Values.Count(o => o is ViewSql.Resolved));
     }
 
     [Fact(Timeout = 30_000)]
@@ -107,7 +105,7 @@ public sealed class DremioViewSqlReaderTests : IAsyncLifetime
 
         var outcome = await _reader.ShowCreateViewAsync(NessieTestKit.Key("sales.my view"), first);
 
-        Assert.Equal(ViewSqlOutcome.Resolved("SELECT 'old'"), outcome);
+        Assert.Equal(new ViewSql.Resolved(NessieTestKit.Key("sales.my view"), "SELECT 'old'"), outcome);
         Assert.Equal($"SHOW CREATE VIEW lakehouse.sales.\"my view\" AT COMMIT \"{first}\"", _dremio.Submissions.Single().Sql);
     }
 
@@ -118,8 +116,7 @@ public sealed class DremioViewSqlReaderTests : IAsyncLifetime
 
         var outcome = await _reader.ShowCreateViewAsync(s_returns, head);
 
-        Assert.Equal(ViewSqlStatus.Unresolved, outcome.Status);
-        Assert.Contains("Unknown view [lakehouse.sales.returns]", outcome.Reason, StringComparison.Ordinal);
+        Assert.Contains("Unknown view [lakehouse.sales.returns]", Assert.IsType<ViewSql.Unresolved>(outcome).Reason, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 30_000)]
@@ -158,7 +155,7 @@ public sealed class DremioViewSqlReaderTests : IAsyncLifetime
 
         var outcome = await reader.ReadByPathAsync(s_orders, head);
 
-        Assert.Equal(ViewSqlOutcome.Resolved("SELECT 1"), outcome);
+        Assert.Equal(new ViewSql.Resolved(s_orders, "SELECT 1"), outcome);
         Assert.Equal($"/v0/projects/{_dremio.ProjectId}/catalog/by-path/lakehouse/sales/orders", _dremio.Requests[0].Path);
         Assert.Equal("api.eu.dremio.cloud", _dremio.Requests[0].Host);
     }

@@ -57,18 +57,19 @@ internal sealed partial class NessieClient
 
     /// <summary>
     /// <c>POST trees?name=&amp;type=</c>: creates a branch or tag at <paramref name="sourceHash"/> of
-    /// <paramref name="sourceName"/> (the hash is mandatory since spec 2.1.2). <see cref="CatalogErrorKind.AlreadyExists"/>
+    /// <paramref name="sourceName"/> (the hash is mandatory since spec 2.1.2), or at the commit alone when
+    /// <paramref name="sourceName"/> is null (a detached source reference). <see cref="CatalogErrorKind.AlreadyExists"/>
     /// when the name is taken.
     /// </summary>
     public async Task<NessieReference> CreateReferenceAsync(
         string name,
         NessieReferenceType type,
-        string sourceName,
+        string? sourceName,
         string sourceHash,
         CancellationToken cancellationToken = default)
     {
         NessieRefSpec.RequireName(name, type == NessieReferenceType.Tag ? "tag" : "branch");
-        var source = NessieRefSpec.At(sourceName, sourceHash);
+        var source = sourceName is null ? NessieRefSpec.Detached(sourceHash) : NessieRefSpec.At(sourceName, sourceHash);
         if (type == NessieReferenceType.Detached)
         {
             throw new ArgumentOutOfRangeException(nameof(type), type, "Only branches and tags can be created.");
@@ -76,7 +77,8 @@ internal sealed partial class NessieClient
 
         var subject = $"creating {(type == NessieReferenceType.Tag ? "tag" : "branch")} '{name}' from {source.Describe()}";
         var query = new NessieQuery().Add("name", name).Add("type", type.ToWire());
-        var body = new NessieReference(NessieReferenceType.Branch, source.Name, source.Hash);
+        var body = new NessieReference(
+            source.Name is null ? NessieReferenceType.Detached : NessieReferenceType.Branch, source.Name, source.Hash);
         using var document = await SendAsync(HttpMethod.Post, $"trees{query}", body.WriteTo,
             RetrySafety.OnlyIfNotProcessed, subject, cancellationToken).ConfigureAwait(false);
         return Read(document, subject, NessieReference.ParseSingle);

@@ -14,10 +14,11 @@ internal sealed record NessieEndpoint
     /// <summary>The EMEA Arctic host (the one the original tool used for <c>eu</c>/<c>emea</c>).</summary>
     public const string ArcticEmeaHost = "nessie.eu.dremio.cloud";
 
-    private NessieEndpoint(Uri baseUri, string description)
+    private NessieEndpoint(Uri baseUri, string description, bool isArctic)
     {
         BaseUri = baseUri;
         Description = description;
+        IsArctic = isArctic;
     }
 
     /// <summary>The API root, always ending with <c>/api/v2/</c>.</summary>
@@ -25,6 +26,9 @@ internal sealed record NessieEndpoint
 
     /// <summary>For messages, e.g. "Nessie at localhost:19120" or "Arctic catalog 5f2a... (EMEA)".</summary>
     public string Description { get; }
+
+    /// <summary>Whether this is an Arctic catalog's endpoint on Dremio Cloud (made by <see cref="Arctic"/>).</summary>
+    public bool IsArctic { get; }
 
     /// <summary>
     /// A Nessie server at <paramref name="url"/> (<c>--nessie-url</c>): <c>http://host:19120</c> becomes
@@ -73,7 +77,7 @@ internal sealed record NessieEndpoint
         }
 
         var baseUri = new UriBuilder(uri) { Path = path + "/" }.Uri;
-        return new NessieEndpoint(baseUri, $"Nessie at {baseUri.Authority}");
+        return new NessieEndpoint(baseUri, $"Nessie at {baseUri.Authority}", isArctic: false);
     }
 
     /// <summary>
@@ -102,7 +106,8 @@ internal sealed record NessieEndpoint
         var host = emea ? ArcticEmeaHost : ArcticUsHost;
         return new NessieEndpoint(
             new Uri($"https://{host}/repositories/{normalized}/api/v2/"),
-            $"Arctic catalog {normalized} ({(emea ? "EMEA" : "US")})");
+            $"Arctic catalog {normalized} ({(emea ? "EMEA" : "US")})",
+            isArctic: true);
     }
 
     /// <summary>A path under the API root; the caller escapes each path parameter.</summary>

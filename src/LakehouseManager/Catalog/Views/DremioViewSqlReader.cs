@@ -8,13 +8,16 @@ namespace LakehouseManager.Catalog.Views;
 /// <summary>
 /// Reads views' SQL through Dremio (design §3), for a Nessie/Arctic source of a Dremio: the catalog API at a commit
 /// (one view, or up to 50 per call), <c>SHOW CREATE VIEW ... AT COMMIT</c> through the SQL API, and one
-/// <c>INFORMATION_SCHEMA."VIEWS"</c> query for the default branch. One view's failure is an outcome with a reason;
-/// only what stops every view (the PAT rejected, Dremio unreachable) throws.
+/// <c>INFORMATION_SCHEMA."VIEWS"</c> query for the default branch. One view's failure is a
+/// <see cref="ViewSql.Unresolved"/> result with a reason; only what stops every view (the PAT rejected, Dremio
+/// unreachable) throws. The view-SQL port's adapters over it are <see cref="DremioCatalogApiResolver"/>,
+/// <see cref="ShowCreateViewResolver"/> and <see cref="DefaultBranchSnapshotResolver"/>.
 /// </summary>
 internal sealed class DremioViewSqlReader
 {
     private readonly DremioClient _client;
     private readonly DremioQueryEngine _engine;
+    private volatile bool _byPathsUnsupported;
 
     /// <param name="client">The Dremio connection; not disposed.</param>
     /// <param name="engine">Runs SQL jobs on the same Dremio (the data tests' engine); not disposed.</param>
@@ -29,8 +32,11 @@ internal sealed class DremioViewSqlReader
 
     public string Source { get; }
 
-    /// <summary><c>GET catalog/by-path/{source}/{key...}?versionType=COMMIT&amp;versionValue={hash}</c>: its <c>sql</c>.</summary>
-    public async Task<ViewSqlOutcome> ReadByPathAsync(ContentKey key, string commitHash, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// <c>GET catalog/by-path/{source}/{key...}?versionType=COMMIT&amp;versionValue={hash}</c>: its <c>sql</c>.
+    /// <see cref="ViewSql.Missing"/> when Dremio has no such object at the commit.
+    /// </summary>
+    public async Task<ViewSql> ReadByPathAsync(ContentKey key, string commitHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         RequireHash(commitHash);
@@ -42,45 +48,63 @@ internal sealed class DremioViewSqlReader
         }
         catch (DremioException e) when (IsAboutThisView(e))
         {
-            return ViewSqlOutcome.Unresolved($"Dremio's catalog API could not read {key} at {HashText.Short(commitHash)}: {e.Message}");
+            return new ViewSql.Unresolved(key, $"Dremio's catalog API could not read {key} at {HashText.Short(commitHash)}: {e.Message}");
         }
     }
 
     /// <summary>
-    /// <c>POST catalog/by-paths</c> in calls of at most 50 paths: one outcome per key. A call that fails as a whole
-    /// for a reason of its own (not the PAT, not the network) makes its keys unresolved with that reason.
+    /// <c>POST catalog/by-paths</c> in calls of at most 50 paths: one result per key. A call that fails as a whole
+    /// for a reason of its own (not the PAT, not the network) makes its keys unresolved with that reason. A Dremio
+    /// without the endpoint (404 or 405: its wire shape is not confirmed, see
+    /// <see cref="DremioClient.GetCatalogEntitiesByPathsAsync"/>) is read one path at a time from then on.
     /// </summary>
-    public async Task<IReadOnlyDictionary<ContentKey, ViewSqlOutcome>> ReadByPathsAsync(
+    public async Task<IReadOnlyDictionary<ContentKey, ViewSql>> ReadByPathsAsync(
         IReadOnlyList<ContentKey> keys, string commitHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
         RequireHash(commitHash);
-        var outcomes = new Dictionary<ContentKey, ViewSqlOutcome>();
+        var results = new Dictionary<ContentKey, ViewSql>();
         foreach (var chunk in keys.Distinct().Chunk(DremioClient.MaxPathsPerCall))
         {
-            try
+            if (!_byPathsUnsupported)
             {
-                var lookups = await _client.GetCatalogEntitiesByPathsAsync(
-                    [.. chunk.Select(PathOf)], DremioVersionReference.Commit(commitHash), cancellationToken).ConfigureAwait(false);
-                for (var i = 0; i < chunk.Length; i++)
+                try
                 {
-                    outcomes[chunk[i]] = FromEntity(chunk[i], commitHash, lookups[i].Entity, lookups[i].ErrorMessage);
+                    var lookups = await _client.GetCatalogEntitiesByPathsAsync(
+                        [.. chunk.Select(PathOf)], DremioVersionReference.Commit(commitHash), cancellationToken).ConfigureAwait(false);
+                    for (var i = 0; i < chunk.Length; i++)
+                    {
+                        results[chunk[i]] = FromEntity(chunk[i], commitHash, lookups[i].Entity, lookups[i].ErrorMessage);
+                    }
+
+                    continue;
+                }
+                catch (DremioException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.MethodNotAllowed)
+                {
+                    _byPathsUnsupported = true;
+                }
+                catch (DremioException e) when (IsAboutThisView(e))
+                {
+                    foreach (var key in chunk)
+                    {
+                        results[key] = new ViewSql.Unresolved(key, $"Dremio's catalog API could not read {chunk.Length} views at once: {e.Message}");
+                    }
+
+                    continue;
                 }
             }
-            catch (DremioException e) when (IsAboutThisView(e))
+
+            foreach (var key in chunk)
             {
-                foreach (var key in chunk)
-                {
-                    outcomes[key] = ViewSqlOutcome.Unresolved($"Dremio's catalog API could not read {chunk.Length} views at once: {e.Message}");
-                }
+                results[key] = await ReadByPathAsync(key, commitHash, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        return outcomes;
+        return results;
     }
 
     /// <summary><c>SHOW CREATE VIEW {source}.{key} AT COMMIT "{hash}"</c>, reading the <c>sql_definition</c> column.</summary>
-    public async Task<ViewSqlOutcome> ShowCreateViewAsync(ContentKey key, string commitHash, CancellationToken cancellationToken = default)
+    public async Task<ViewSql> ShowCreateViewAsync(ContentKey key, string commitHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         RequireHash(commitHash);
@@ -91,25 +115,25 @@ internal sealed class DremioViewSqlReader
             var column = IndexOf(cursor.Columns, "sql_definition");
             if (column < 0)
             {
-                return ViewSqlOutcome.Unresolved($"SHOW CREATE VIEW for {key} answered without a sql_definition column");
+                return new ViewSql.Unresolved(key, "SHOW CREATE VIEW answered without a sql_definition column");
             }
 
             await foreach (var row in cursor.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
             {
                 return row[column] is string definition
-                    ? ViewSqlOutcome.Resolved(definition)
-                    : ViewSqlOutcome.Unresolved($"SHOW CREATE VIEW for {key} answered an empty sql_definition");
+                    ? new ViewSql.Resolved(key, definition)
+                    : new ViewSql.Unresolved(key, "SHOW CREATE VIEW answered an empty sql_definition");
             }
 
-            return ViewSqlOutcome.Unresolved($"SHOW CREATE VIEW for {key} answered no row");
+            return new ViewSql.Unresolved(key, "SHOW CREATE VIEW answered no row");
         }
         catch (QueryFailedException e)
         {
-            return ViewSqlOutcome.Unresolved($"SHOW CREATE VIEW for {key} at {HashText.Short(commitHash)} failed: {e.Message}");
+            return new ViewSql.Unresolved(key, $"SHOW CREATE VIEW at {HashText.Short(commitHash)} failed: {e.Message}");
         }
         catch (DremioException e) when (IsAboutThisView(e))
         {
-            return ViewSqlOutcome.Unresolved($"SHOW CREATE VIEW for {key} at {HashText.Short(commitHash)} failed: {e.Message}");
+            return new ViewSql.Unresolved(key, $"SHOW CREATE VIEW at {HashText.Short(commitHash)} failed: {e.Message}");
         }
     }
 
@@ -149,26 +173,26 @@ internal sealed class DremioViewSqlReader
     /// <summary>The key as Dremio SQL names it: <c>source.ns."my view"</c>.</summary>
     public string SqlPathOf(ContentKey key) => ContentKey.Of(Source).ToSqlPath() + "." + key.ToSqlPath();
 
-    private static ViewSqlOutcome FromEntity(ContentKey key, string hash, DremioCatalogEntity? entity, string? errorMessage)
+    private static ViewSql FromEntity(ContentKey key, string hash, DremioCatalogEntity? entity, string? errorMessage)
     {
         if (errorMessage is not null)
         {
-            return ViewSqlOutcome.Unresolved($"Dremio's catalog API could not read {key} at {HashText.Short(hash)}: {errorMessage}");
+            return new ViewSql.Unresolved(key, $"Dremio's catalog API could not read it at {HashText.Short(hash)}: {errorMessage}");
         }
 
         if (entity is null)
         {
-            return ViewSqlOutcome.Missing($"Dremio's catalog API has no object {key} at {HashText.Short(hash)}");
+            return new ViewSql.Missing(key);
         }
 
         if (!entity.IsView)
         {
-            return ViewSqlOutcome.Missing($"{key} at {HashText.Short(hash)} is a {entity.Type ?? entity.EntityType}, not a view");
+            return new ViewSql.Unresolved(key, $"Dremio's catalog API has a {entity.Type ?? entity.EntityType} there at {HashText.Short(hash)}, not a view");
         }
 
         return entity.Sql is { } sql
-            ? ViewSqlOutcome.Resolved(sql)
-            : ViewSqlOutcome.Unresolved($"Dremio's catalog API gave {key} at {HashText.Short(hash)} without its sql");
+            ? new ViewSql.Resolved(key, sql)
+            : new ViewSql.Unresolved(key, $"Dremio's catalog API gave it at {HashText.Short(hash)} without its sql");
     }
 
     // A 4xx or 5xx that Dremio answered concerns this request; a rejected PAT (401/403) or an unreachable Dremio

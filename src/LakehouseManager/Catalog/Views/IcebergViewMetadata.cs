@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LakehouseManager.Naming;
 
 namespace LakehouseManager.Catalog.Views;
 
@@ -62,14 +63,14 @@ internal sealed record IcebergViewMetadata(int FormatVersion, long? CurrentVersi
     }
 
     /// <summary>
-    /// The SQL of the current version: the first representation of a preferred dialect (compared without case), else
-    /// the first SQL representation of any dialect.
+    /// The SQL of the current version of view <paramref name="key"/>: the first representation of a preferred dialect
+    /// (compared without case), else the first SQL representation of any dialect.
     /// </summary>
-    public ViewSqlOutcome CurrentSql()
+    public ViewSql CurrentSql(ContentKey key)
     {
         if (CurrentVersionId is not { } current || !Versions.TryGetValue(current, out var representations))
         {
-            return ViewSqlOutcome.Unresolved("the metadata file names no current version that it holds");
+            return new ViewSql.Unresolved(key, "the metadata file names no current version that it holds");
         }
 
         foreach (var dialect in PreferredDialects)
@@ -77,13 +78,13 @@ internal sealed record IcebergViewMetadata(int FormatVersion, long? CurrentVersi
             var match = representations.FirstOrDefault(r => string.Equals(r.Dialect, dialect, StringComparison.OrdinalIgnoreCase));
             if (match is not null)
             {
-                return ViewSqlOutcome.Resolved(match.Sql);
+                return new ViewSql.Resolved(key, match.Sql);
             }
         }
 
         return representations.Count > 0
-            ? ViewSqlOutcome.Resolved(representations[0].Sql)
-            : ViewSqlOutcome.Unresolved($"the current version {current} has no SQL representation");
+            ? new ViewSql.Resolved(key, representations[0].Sql)
+            : new ViewSql.Unresolved(key, $"the current version {current} has no SQL representation");
     }
 
     private static string? Text(JsonElement element, string name) =>

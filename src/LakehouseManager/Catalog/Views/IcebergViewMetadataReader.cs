@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.S3;
+using LakehouseManager.Naming;
 
 namespace LakehouseManager.Catalog.Views;
 
@@ -25,17 +26,18 @@ internal sealed class IcebergViewMetadataReader : IDisposable
         _createS3 = createS3 ?? (() => new AmazonS3Client());
     }
 
-    /// <summary>The SQL of the current version of the view whose metadata is at <paramref name="metadataLocation"/>.</summary>
-    public async Task<ViewSqlOutcome> ReadSqlAsync(string? metadataLocation, CancellationToken cancellationToken = default)
+    /// <summary>The SQL of the current version of view <paramref name="key"/>, whose metadata is at <paramref name="metadataLocation"/>.</summary>
+    public async Task<ViewSql> ReadSqlAsync(ContentKey key, string? metadataLocation, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(key);
         if (string.IsNullOrWhiteSpace(metadataLocation))
         {
-            return ViewSqlOutcome.Unresolved("the view has no metadata location");
+            return new ViewSql.Unresolved(key, "the view has no metadata location");
         }
 
         if (!Uri.TryCreate(metadataLocation, UriKind.Absolute, out var uri))
         {
-            return ViewSqlOutcome.Unresolved($"the metadata location '{metadataLocation}' is not a URL");
+            return new ViewSql.Unresolved(key, $"the metadata location '{metadataLocation}' is not a URL");
         }
 
         string? json;
@@ -49,23 +51,26 @@ internal sealed class IcebergViewMetadataReader : IDisposable
                 (json, failure) = await ReadS3Async(uri, metadataLocation, cancellationToken).ConfigureAwait(false);
                 break;
             default:
-                return ViewSqlOutcome.Unresolved(
+                return new ViewSql.Unresolved(
+                    key,
                     $"the metadata location '{metadataLocation}' uses the scheme '{uri.Scheme}'; only file:// and s3:// are read");
         }
 
         if (json is null)
         {
-            return ViewSqlOutcome.Unresolved(failure!);
+            return new ViewSql.Unresolved(key, failure!);
         }
 
         try
         {
-            var outcome = IcebergViewMetadata.Parse(json).CurrentSql();
-            return outcome.IsResolved ? outcome : outcome with { Reason = $"{outcome.Reason} ({metadataLocation})" };
+            var outcome = IcebergViewMetadata.Parse(json).CurrentSql(key);
+            return outcome is ViewSql.Unresolved unresolved
+                ? unresolved with { Reason = $"{unresolved.Reason} ({metadataLocation})" }
+                : outcome;
         }
         catch (Exception e) when (e is JsonException or FormatException)
         {
-            return ViewSqlOutcome.Unresolved($"the metadata file {metadataLocation} is not readable view metadata: {e.Message}");
+            return new ViewSql.Unresolved(key, $"the metadata file {metadataLocation} is not readable view metadata: {e.Message}");
         }
     }
 

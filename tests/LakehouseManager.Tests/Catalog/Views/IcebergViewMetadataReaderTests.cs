@@ -3,6 +3,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using LakehouseManager.Catalog.Views;
 using LakehouseManager.Fakes.Nessie;
+using LakehouseManager.Naming;
 using LakehouseManager.Tests.Catalog.Nessie;
 using LakehouseManager.Tests.Support;
 using Xunit;
@@ -12,6 +13,7 @@ namespace LakehouseManager.Tests.Catalog.Views;
 /// <summary>Reading a view's SQL from its metadata file: file:// as the Nessie fake writes it, s3:// through moto.</summary>
 public sealed class IcebergViewMetadataReaderTests : IAsyncLifetime
 {
+    private static readonly ContentKey s_view = NessieTestKit.Key("sales.orders");
     private NessieFake _fake = null!;
 
     public async Task InitializeAsync() => _fake = await NessieFake.StartAsync();
@@ -26,9 +28,9 @@ public sealed class IcebergViewMetadataReaderTests : IAsyncLifetime
         _fake.Views.AlterView("main", key, "SELECT 2");
         using var reader = new IcebergViewMetadataReader();
 
-        var outcome = await reader.ReadSqlAsync(_fake.Repository.ContentAt("main", key)!.MetadataLocation);
+        var outcome = await reader.ReadSqlAsync(key, _fake.Repository.ContentAt("main", key)!.MetadataLocation);
 
-        Assert.Equal(ViewSqlOutcome.Resolved("SELECT 2"), outcome);
+        Assert.Equal(new ViewSql.Resolved(key, "SELECT 2"), outcome);
     }
 
     [Fact(Timeout = 30_000)]
@@ -40,10 +42,9 @@ public sealed class IcebergViewMetadataReaderTests : IAsyncLifetime
         var location = _fake.Repository.ContentAt("main", key)!.MetadataLocation!;
         using var reader = new IcebergViewMetadataReader();
 
-        var outcome = await reader.ReadSqlAsync(location);
+        var outcome = await reader.ReadSqlAsync(key, location);
 
-        Assert.Equal(ViewSqlStatus.Unresolved, outcome.Status);
-        Assert.Equal($"the metadata file {new Uri(location).LocalPath} does not exist", outcome.Reason);
+        Assert.Equal(new ViewSql.Unresolved(key, $"the metadata file {new Uri(location).LocalPath} does not exist"), outcome);
     }
 
     [Theory(Timeout = 30_000)]
@@ -54,10 +55,9 @@ public sealed class IcebergViewMetadataReaderTests : IAsyncLifetime
     {
         using var reader = new IcebergViewMetadataReader();
 
-        var outcome = await reader.ReadSqlAsync(location);
+        var outcome = await reader.ReadSqlAsync(s_view, location);
 
-        Assert.Equal(ViewSqlStatus.Unresolved, outcome.Status);
-        Assert.Contains(expected, outcome.Reason, StringComparison.Ordinal);
+        Assert.Contains(expected, Assert.IsType<ViewSql.Unresolved>(outcome).Reason, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 60_000)]
@@ -81,11 +81,10 @@ public sealed class IcebergViewMetadataReaderTests : IAsyncLifetime
         }
 
         using var reader = new IcebergViewMetadataReader(Client);
-        var found = await reader.ReadSqlAsync("s3://warehouse/sales/orders/metadata/00000-1.metadata.json");
-        var missing = await reader.ReadSqlAsync("s3://warehouse/sales/orders/metadata/00001-2.metadata.json");
+        var found = await reader.ReadSqlAsync(key, "s3://warehouse/sales/orders/metadata/00000-1.metadata.json");
+        var missing = await reader.ReadSqlAsync(key, "s3://warehouse/sales/orders/metadata/00001-2.metadata.json");
 
-        Assert.Equal(ViewSqlOutcome.Resolved("SELECT 'from s3'"), found);
-        Assert.Equal(ViewSqlStatus.Unresolved, missing.Status);
-        Assert.Contains("does not exist", missing.Reason, StringComparison.Ordinal);
+        Assert.Equal(new ViewSql.Resolved(key, "SELECT 'from s3'"), found);
+        Assert.Contains("does not exist", Assert.IsType<ViewSql.Unresolved>(missing).Reason, StringComparison.Ordinal);
     }
 }

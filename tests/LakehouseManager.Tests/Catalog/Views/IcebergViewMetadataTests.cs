@@ -1,4 +1,5 @@
 using LakehouseManager.Catalog.Views;
+using LakehouseManager.Naming;
 using Xunit;
 
 namespace LakehouseManager.Tests.Catalog.Views;
@@ -6,6 +7,8 @@ namespace LakehouseManager.Tests.Catalog.Views;
 /// <summary>The SQL of an Iceberg view metadata file (spec V1): the current version, dialects in Dremio's order.</summary>
 public sealed class IcebergViewMetadataTests
 {
+    private static readonly ContentKey s_view = ContentKey.Of("sales", "orders");
+
     [Theory]
     [InlineData(new[] { "spark", "DremioSQL", "trino" }, "DremioSQL")]
     [InlineData(new[] { "spark", "dremio" }, "dremio")]
@@ -15,9 +18,9 @@ public sealed class IcebergViewMetadataTests
     {
         var json = Metadata(current: 1, (1, dialects));
 
-        var outcome = IcebergViewMetadata.Parse(json).CurrentSql();
+        var outcome = IcebergViewMetadata.Parse(json).CurrentSql(s_view);
 
-        Assert.Equal(ViewSqlOutcome.Resolved($"SELECT '{chosen}'"), outcome);
+        Assert.Equal(new ViewSql.Resolved(s_view, $"SELECT '{chosen}'"), outcome);
     }
 
     [Fact]
@@ -25,18 +28,18 @@ public sealed class IcebergViewMetadataTests
     {
         var json = Metadata(current: 2, (1, ["DremioSQL"]), (2, ["spark"]));
 
-        Assert.Equal("SELECT 'spark'", IcebergViewMetadata.Parse(json).CurrentSql().Sql);
+        Assert.Equal(new ViewSql.Resolved(s_view, "SELECT 'spark'"), IcebergViewMetadata.Parse(json).CurrentSql(s_view));
     }
 
     [Fact]
     public void A_current_version_without_sql_or_missing_is_unresolved()
     {
         Assert.Equal(
-            "the current version 1 has no SQL representation",
-            IcebergViewMetadata.Parse(Metadata(current: 1, (1, []))).CurrentSql().Reason);
+            new ViewSql.Unresolved(s_view, "the current version 1 has no SQL representation"),
+            IcebergViewMetadata.Parse(Metadata(current: 1, (1, []))).CurrentSql(s_view));
         Assert.Equal(
-            "the metadata file names no current version that it holds",
-            IcebergViewMetadata.Parse(Metadata(current: 3, (1, ["spark"]))).CurrentSql().Reason);
+            new ViewSql.Unresolved(s_view, "the metadata file names no current version that it holds"),
+            IcebergViewMetadata.Parse(Metadata(current: 3, (1, ["spark"]))).CurrentSql(s_view));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
-using LakehouseManager.Catalog.Nessie;
+using LakehouseManager.Catalog;
 using LakehouseManager.Catalog.Views;
+using LakehouseManager.Naming;
 using Xunit;
 
 namespace LakehouseManager.Tests.Catalog.Views;
@@ -7,35 +8,37 @@ namespace LakehouseManager.Tests.Catalog.Views;
 /// <summary>Nessie's sqlText is the last resort, and Dremio's placeholder is never taken for SQL.</summary>
 public sealed class NessieSqlTextTests
 {
+    private static readonly ContentKey s_view = ContentKey.Of("sales", "orders");
+
     [Theory]
     [InlineData("Actual view text is stored in Iceberg ViewMetadata in storage", "ICEBERG_METADATA")]
     [InlineData("Actual view text is stored in Iceberg ViewMetadata in storage", null)]
     [InlineData("  actual view text is stored in iceberg viewmetadata in storage\n", "DremioSQL")]
     [InlineData("SELECT 1", "iceberg_metadata")]
-    public void Dremios_placeholder_is_recognised_by_its_text_or_its_dialect(string sqlText, string? dialect)
+    public async Task Dremios_placeholder_is_recognised_by_its_text_or_its_dialect(string sqlText, string? dialect)
     {
-        var outcome = NessieSqlText.Read(NessieContent.IcebergView("id", "s3://b/v.json", sqlText: sqlText, dialect: dialect));
+        var result = await ResolveAsync(new ViewContent("s3://b/v.json", sqlText, dialect));
 
-        Assert.Equal(ViewSqlStatus.Unresolved, outcome.Status);
-        Assert.Contains("placeholder", outcome.Reason, StringComparison.Ordinal);
-        Assert.Null(outcome.Sql);
+        Assert.True(NessieSqlText.IsPlaceholder(sqlText, dialect));
+        Assert.Contains("placeholder", Assert.IsType<ViewSql.Unresolved>(result).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Real_sql_in_sqltext_is_resolved()
+    public async Task Real_sql_in_sqltext_is_resolved()
     {
-        var outcome = NessieSqlText.Read(NessieContent.IcebergView("id", "s3://b/v.json", sqlText: "SELECT * FROM t", dialect: "spark"));
+        var result = await ResolveAsync(new ViewContent("s3://b/v.json", "SELECT * FROM t", "spark"));
 
-        Assert.Equal(ViewSqlOutcome.Resolved("SELECT * FROM t"), outcome);
+        Assert.Equal(new ViewSql.Resolved(s_view, "SELECT * FROM t"), result);
     }
 
     [Fact]
-    public void No_sqltext_or_not_a_view_is_unresolved_with_its_reason()
+    public async Task No_sqltext_is_unresolved_with_its_reason()
     {
-        var empty = NessieSqlText.Read(NessieContent.IcebergView("id", "s3://b/v.json"));
-        var table = NessieSqlText.Read(new NessieContent(NessieContentTypes.IcebergTable, "id") { MetadataLocation = "s3://b/t.json" });
+        var result = await ResolveAsync(new ViewContent("s3://b/v.json", null, null));
 
-        Assert.Equal("Nessie holds no sqlText for the view (the SQL is only in its metadata file)", empty.Reason);
-        Assert.Equal("the content is a ICEBERG_TABLE, not a view", table.Reason);
+        Assert.Equal(new ViewSql.Unresolved(s_view, "the catalog holds no SQL text for it"), result);
     }
+
+    private static async Task<ViewSql> ResolveAsync(ViewContent content) =>
+        Assert.Single(await new ContentSqlTextResolver().ResolveAsync("0123456789abcdef", [new CatalogEntry(s_view, "id", content)]));
 }

@@ -1,0 +1,32 @@
+using System.Text.Json;
+
+namespace LakehouseManager.Dremio;
+
+/// <summary>
+/// A source from Dremio's catalog API (<c>GET catalog/by-path/{name}</c>: <c>{"entityType":"source","type":"NESSIE",
+/// "name":...,"config":{...}}</c>). For a Nessie source (dremio-oss <c>NessiePluginConfig</c>, type <c>NESSIE</c>) the
+/// configuration names the Nessie server: <c>config.nessieEndpoint</c>.
+/// </summary>
+internal sealed record DremioSource(string Name, string? Type, string? NessieEndpoint)
+{
+    /// <summary>The source type of Nessie sources.</summary>
+    public const string NessieType = "NESSIE";
+
+    public bool IsNessie => string.Equals(Type, NessieType, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A catalog object that is a source, or null when it is something else (a folder, a dataset).</summary>
+    public static DremioSource? Parse(JsonElement json)
+    {
+        DremioJson.RequireObject(json, "a catalog object");
+        if (!string.Equals(DremioJson.GetString(json, "entityType"), "source", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var config = json.TryGetProperty("config", out var c) && c.ValueKind == JsonValueKind.Object ? c : (JsonElement?)null;
+        return new DremioSource(
+            DremioJson.GetString(json, "name") ?? "",
+            DremioJson.GetString(json, "type"),
+            config is { } settings ? DremioJson.GetString(settings, "nessieEndpoint") : null);
+    }
+}
