@@ -17,7 +17,7 @@ namespace LakehouseManager.Composition;
 /// <see cref="CatalogAdapters"/>, <see cref="QueryEngines"/> or <see cref="PullRequestHosts"/>. Disposing it closes
 /// what it opened.
 /// </summary>
-public sealed class Lakehouse : IAsyncDisposable
+public sealed partial class Lakehouse : IAsyncDisposable
 {
     private readonly List<IDisposable> _owned = [];
     private readonly SemaphoreSlim _catalogGate = new(1, 1);
@@ -123,6 +123,7 @@ public sealed class Lakehouse : IAsyncDisposable
         _owned.Clear();
         _catalogGate.Dispose();
         _engineGate.Dispose();
+        _patGate.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -14,6 +14,7 @@ internal static class PullRequestHosts
             Path.Combine(lakehouse.Settings.ArtifactsDirectory, "pull-requests"),
             lakehouse.Settings.Remote,
             lakehouse.TimeProvider),
-        var kind => throw new LakehouseException($"--pr-host {kind.ToString().ToLowerInvariant()} is not in this version: use --pr-host local."),
+        PullRequestHostKind.CodeCommit => CodeCommitHosts.Create(lakehouse),
+        var kind => throw new LakehouseException($"--pr-host {kind.ToString().ToLowerInvariant()} is not in this version: use --pr-host local or codecommit."),
     };
 }

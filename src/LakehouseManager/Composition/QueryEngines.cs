@@ -16,15 +16,15 @@ internal static class QueryEngines
         lakehouse.Settings.Catalog switch
         {
             CatalogKind.Local => new LocalQueryEngine(await lakehouse.GetLocalCatalogAsync(cancellationToken).ConfigureAwait(false)),
-            CatalogKind.DremioCloud or CatalogKind.Dremio => Dremio(lakehouse),
+            CatalogKind.DremioCloud or CatalogKind.Dremio => Dremio(lakehouse, await lakehouse.GetDremioPatAsync(cancellationToken).ConfigureAwait(false)),
             _ => throw new LakehouseException(
                 "Data tests need a SQL engine and --catalog nessie has none: run them on Dremio with --catalog dremio-cloud " +
                 "or --catalog dremio (Dremio Software with the Nessie source), or on --catalog local."),
         };
 
-    private static DremioQueryEngine Dremio(Lakehouse lakehouse)
+    private static DremioQueryEngine Dremio(Lakehouse lakehouse, string? pat)
     {
-        var client = DremioClients.Create(lakehouse.Settings);
+        var client = DremioClients.Create(lakehouse.Settings with { DremioPat = pat });
         lakehouse.Own(client);
         return new DremioQueryEngine(
             client, lakehouse.Settings.SourceName!, lakehouse.Settings.DremioOptions, lakehouse.Logger<DremioQueryEngine>());
@@ -34,7 +34,7 @@ internal static class QueryEngines
 /// <summary>The Dremio connection of <c>--catalog dremio</c> and <c>--catalog dremio-cloud</c>.</summary>
 internal static class DremioClients
 {
-    private const string PatFlags = "--dremio-pat (or the DREMIO_PAT environment variable)";
+    private const string PatFlags = "--dremio-pat (or the DREMIO_PAT environment variable), or --pat-secret-name";
 
     public static DremioClient Create(LakehouseSettings settings)
     {
