@@ -41,4 +41,26 @@ public static class CommandReplies
     public static string NotAllowed(CommentCommand command, string prefix, string author) =>
         $"`{command.Text(prefix)}` was not run: `{author}` may not run `{prefix}{command.Kind.ToString().ToLowerInvariant()}` " +
         "on this repository (`--command-allowlist`). Ask someone who may, or the maintainers of the pipeline.";
+
+    /// <summary>
+    /// Where a pull request stands: its state, the git branch's last mirror commit and the catalog hash it records,
+    /// and the catalog branch's head.
+    /// </summary>
+    public static string Status(
+        PullRequest pullRequest, string? mirrorCommit, string? mirroredHash, string? catalogHead, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(pullRequest);
+        var state = pullRequest.IsMerged ? "merged" : pullRequest.Status == PullRequestStatus.Open ? "open" : "closed without a merge";
+        var builder = new StringBuilder()
+            .Append($"**Pull request {pullRequest.Id}** (`{pullRequest.SourceBranch}` → `{pullRequest.TargetBranch}`) is {state}.\n\n")
+            .Append($"- Git branch `{pullRequest.SourceBranch}` is at `{Naming.HashText.Short(pullRequest.ReviewedSourceCommit)}`");
+        builder.Append(mirrorCommit is null
+            ? "; it has no mirror commit yet.\n"
+            : $"; its last mirror commit `{Naming.HashText.Short(mirrorCommit)}` records catalog branch `{pullRequest.SourceBranch}` at `{Naming.HashText.Short(mirroredHash)}`.\n");
+        builder.Append(catalogHead is null
+            ? $"- Catalog branch `{pullRequest.SourceBranch}` does not exist.\n"
+            : $"- Catalog branch `{pullRequest.SourceBranch}` is at `{Naming.HashText.Short(catalogHead)}`: " +
+              (catalogHead == mirroredHash ? "the mirror is up to date.\n" : $"the mirror is behind; comment `{prefix}sync` to bring it up to date.\n"));
+        return builder.ToString();
+    }
 }
