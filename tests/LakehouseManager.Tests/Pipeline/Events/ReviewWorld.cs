@@ -24,7 +24,7 @@ namespace LakehouseManager.Tests.Pipeline.Events;
 /// </summary>
 internal sealed class ReviewWorld : IAsyncDisposable
 {
-    public const string Repository = CodeCommitWorld.RepositoryName;
+    private readonly string _repository;
 
     /// <summary>The role the bot's sessions belong to: what <c>--bot-arn</c> says.</summary>
     public const string BotRole = "arn:aws:iam::123456789012:role/lakehouse-manager";
@@ -35,10 +35,18 @@ internal sealed class ReviewWorld : IAsyncDisposable
     private readonly List<Lakehouse> _lakehouses = [];
     private int _checkouts;
 
-    private ReviewWorld(GitSandbox git)
+    private ReviewWorld(GitSandbox git, string repository, string branch)
     {
         Git = git;
+        _repository = repository;
+        Branch = branch;
     }
+
+    /// <summary>The mirror repository's name in CodeCommit.</summary>
+    public string Repository => _repository;
+
+    /// <summary>The pull request's branch, in git and in the catalog.</summary>
+    public string Branch { get; }
 
     public GitSandbox Git { get; }
 
@@ -71,11 +79,14 @@ internal sealed class ReviewWorld : IAsyncDisposable
     /// The catalog's main with the demo's tables and views and a branch dev cut from it; the mirror repository with
     /// main mirrored (one bootstrap commit) and the tests file, and git branch dev cut from main.
     /// </summary>
-    public static async Task<ReviewWorld> StartAsync()
+    public static async Task<ReviewWorld> StartAsync(
+        string repository = CodeCommitWorld.RepositoryName, string branch = "dev", int firstPullRequestId = 1,
+        Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null)
     {
-        var world = new ReviewWorld(new GitSandbox());
+        var world = new ReviewWorld(new GitSandbox(clock: clock), repository, branch);
         world.Fake = await CodeCommitFake.StartAsync(new CodeCommitFakeOptions
         {
+            FirstPullRequestId = firstPullRequestId,
             Identities = [CodeCommitWorld.Bot, CodeCommitWorld.Reviewer],
             OnEvent = (item, _) =>
             {
@@ -87,7 +98,7 @@ internal sealed class ReviewWorld : IAsyncDisposable
                 return Task.CompletedTask;
             },
         });
-        world.Remote = await world.Fake.CreateRepositoryAsync(Repository);
+        world.Remote = await world.Fake.CreateRepositoryAsync(repository);
         world.Catalog = await LocalCatalog.OpenAsync(world.CatalogPath, new LocalCatalogOptions { Author = "engineer", TimeProvider = world.Git.Clock });
         var sql = new LocalSqlExecutor(world.Catalog);
         foreach (var statement in DemoScript.Tables.Concat(DemoScript.ViewsOnMain))
@@ -95,7 +106,7 @@ internal sealed class ReviewWorld : IAsyncDisposable
             await sql.ExecuteAsync("main", statement);
         }
 
-        await sql.ExecuteAsync("main", "CREATE BRANCH dev");
+        await sql.ExecuteAsync("main", $"CREATE BRANCH \"{branch}\"");
         world.Seed = await GitRepository.InitAsync(world.Git.Combine("seed"), options: world.Git.Options);
         await world.Seed.Remotes.AddRemoteAsync("origin", world.Remote.Path);
         await GitSandbox.CommitFileAsync(world.Seed, TestsPath, DemoDataTests.Yaml, "Data tests");
@@ -103,17 +114,15 @@ internal sealed class ReviewWorld : IAsyncDisposable
         var first = world.Pipeline();
         await first.SyncAsync("main");
         await world.Seed.Remotes.FetchAsync("origin");
-        await world.Git.GitAsync(world.Seed, "branch", "dev", "origin/main");
-        Assert.True((await world.Seed.Remotes.PushAsync("origin", "dev")).IsPushed);
+        await world.Git.GitAsync(world.Seed, "branch", branch, "origin/main");
+        Assert.True((await world.Seed.Remotes.PushAsync("origin", branch)).IsPushed);
         return world;
     }
 
     /// <summary>A pipeline of its own (its own clone of the mirror, its own artifacts), as one CodeBuild job has.</summary>
     public LakehousePipeline Pipeline()
     {
-        var number = Interlocked.Increment(ref _checkouts);
-        var checkout = Git.Combine($"job-{number}", "checkout");
-        GitRepository.CloneAsync(Remote.Path, checkout, options: Git.Options).GetAwaiter().GetResult();
+        var (checkout, artifacts) = NewJob();
         var lakehouse = new Lakehouse(new LakehouseSettings
         {
             Catalog = CatalogKind.Local,
@@ -121,7 +130,7 @@ internal sealed class ReviewWorld : IAsyncDisposable
             RepoPath = checkout,
             MirrorPath = "views",
             RepoName = Repository,
-            ArtifactsDirectory = Git.Combine($"job-{number}", "artifacts"),
+            ArtifactsDirectory = artifacts,
             PullRequestHost = PullRequestHostKind.CodeCommit,
             AwsRegion = Fake.Region,
             AwsEndpointUrl = Fake.BaseAddress.ToString(),
@@ -138,6 +147,15 @@ internal sealed class ReviewWorld : IAsyncDisposable
         return new LakehousePipeline(lakehouse);
     }
 
+    /// <summary>A fresh clone of the mirror and an artifacts folder, as a CodeBuild job has.</summary>
+    public (string Checkout, string Artifacts) NewJob()
+    {
+        var number = Interlocked.Increment(ref _checkouts);
+        var checkout = Git.Combine($"job-{number}", "checkout");
+        GitRepository.CloneAsync(Remote.Path, checkout, options: Git.Options).GetAwaiter().GetResult();
+        return (checkout, Git.Combine($"job-{number}", "artifacts"));
+    }
+
     /// <summary>A CodeCommit client signed as the reviewer.</summary>
     public CodeCommitClient Reviewer() =>
         new(new LakehouseManager.Aws.AwsConnection(
@@ -148,7 +166,7 @@ internal sealed class ReviewWorld : IAsyncDisposable
     {
         using var client = Reviewer();
         var pr = await client.CreatePullRequestAsync(
-            new CreatePullRequestRequest("Views from dev", [new CreatePullRequestTarget(Repository, "dev", "main")]));
+            new CreatePullRequestRequest($"Views from {Branch}", [new CreatePullRequestTarget(Repository, Branch, "main")]));
         return pr.PullRequestId!;
     }
 
@@ -174,7 +192,7 @@ internal sealed class ReviewWorld : IAsyncDisposable
         var sql = new LocalSqlExecutor(Catalog);
         foreach (var statement in DemoScript.ChangesOnDev.Append(DemoScript.FixOnDev))
         {
-            await sql.ExecuteAsync("dev", statement);
+            await sql.ExecuteAsync(Branch, statement);
         }
     }
 
