@@ -13,7 +13,7 @@ public static class CommentCommandParser
     /// <summary>The default prefix.</summary>
     public const string DefaultPrefix = "!";
 
-    private const int MaxPrefixLength = 10;
+    private const int MaxPrefixLength = 20;
 
     /// <summary>The command in <paramref name="body"/>, or null when the comment is not a command.</summary>
     public static CommentCommand? Parse(string? body, string prefix = DefaultPrefix)
@@ -39,14 +39,17 @@ public static class CommentCommandParser
         };
     }
 
-    /// <summary>Checks a prefix: 1 to 10 characters, no white space, no letter or digit (so it cannot start a word).</summary>
+    /// <summary>
+    /// Checks a prefix: 1 to 20 characters without white space, ending with neither a letter nor a digit (so that
+    /// where the prefix ends and the command's name starts is never in doubt).
+    /// </summary>
     public static string RequirePrefix(string? prefix)
     {
-        if (string.IsNullOrEmpty(prefix) || prefix.Length > MaxPrefixLength || prefix.Any(c => char.IsWhiteSpace(c) || char.IsLetterOrDigit(c)))
+        if (string.IsNullOrEmpty(prefix) || prefix.Length > MaxPrefixLength || prefix.Any(char.IsWhiteSpace) || char.IsLetterOrDigit(prefix[^1]))
         {
             throw new LakehouseException(
-                $"Invalid command prefix '{prefix}' (--command-prefix): it must be 1 to {MaxPrefixLength} characters, " +
-                "none of them a letter, a digit or a space, e.g. '!' (the default) or '/lakehouse:'.");
+                $"Invalid command prefix '{prefix}' (--command-prefix): it must be 1 to {MaxPrefixLength} characters without " +
+                "spaces, and must not end with a letter or a digit, e.g. '!' (the default) or '/lakehouse:'.");
         }
 
         return prefix;

@@ -69,7 +69,7 @@ public sealed class HandlePullRequestEventTests
         Assert.Equal(
             [ReviewAction.CommandAnswered, ReviewAction.CommandAnswered, ReviewAction.Ignored, ReviewAction.Ignored],
             outcomes.Select(o => o.Action));
-        Assert.Equal(2, (await world.CommitsAsync("dev")).Count);
+        Assert.Equal(3, (await world.CommitsAsync("dev")).Count);
     }
 
     [Fact(Timeout = 120_000)]
@@ -85,7 +85,7 @@ public sealed class HandlePullRequestEventTests
         var replies = (await world.CommentsAsync(id)).Where(c => c.InReplyTo == command).OrderBy(c => c.CreationDate).ToList();
         Assert.Equal(["Working on `!sync`: the result follows in this thread.", outcome.Summary], replies.Select(r => r.Content));
         Assert.Contains("mirror commit", outcome.Summary, StringComparison.Ordinal);
-        Assert.Equal(3, (await world.CommitsAsync("dev")).Count);
+        Assert.Equal(4, (await world.CommitsAsync("dev")).Count);
     }
 
     [Fact(Timeout = 120_000)]

@@ -77,7 +77,8 @@ internal sealed class ReviewWorld : IAsyncDisposable
 
     /// <summary>
     /// The catalog's main with the demo's tables and views and a branch dev cut from it; the mirror repository with
-    /// main mirrored (one bootstrap commit) and the tests file, and git branch dev cut from main.
+    /// main mirrored (one bootstrap commit) and the tests file, and git branch dev cut from main with a note of the
+    /// change (CodeCommit comments sit between two different commits).
     /// </summary>
     public static async Task<ReviewWorld> StartAsync(
         string repository = CodeCommitWorld.RepositoryName, string branch = "dev", int firstPullRequestId = 1,
@@ -114,7 +115,8 @@ internal sealed class ReviewWorld : IAsyncDisposable
         var first = world.Pipeline();
         await first.SyncAsync("main");
         await world.Seed.Remotes.FetchAsync("origin");
-        await world.Git.GitAsync(world.Seed, "branch", branch, "origin/main");
+        await world.Git.GitAsync(world.Seed, "checkout", "--quiet", "-b", branch, "origin/main");
+        await GitSandbox.CommitFileAsync(world.Seed, $"notes/{branch}.md", "Why these views change.\n", "Notes of the change");
         Assert.True((await world.Seed.Remotes.PushAsync("origin", branch)).IsPushed);
         return world;
     }

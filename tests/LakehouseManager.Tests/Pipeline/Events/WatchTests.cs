@@ -30,7 +30,7 @@ public sealed class WatchTests
         var outcome = await watch;
 
         Assert.Equal((s_interval, s_interval), (firstWait, secondWait));
-        Assert.Equal(3, afterFirstRound);
+        Assert.Equal(4, afterFirstRound);
         Assert.Equal(1, replies);
         Assert.Equal(ReviewAction.Merged, outcome.Action);
         Assert.Equal(await world.ViewsAsync("dev"), await world.ViewsAsync("main"));

@@ -57,7 +57,8 @@ public sealed class CommentCommandParserTests
     [InlineData("")]
     [InlineData("bot")]
     [InlineData("! ")]
-    [InlineData("!!!!!!!!!!!")]
+    [InlineData("!!!!!!!!!!!!!!!!!!!!!")]
+    [InlineData("/lakehouse")]
     public void A_prefix_that_could_start_a_word_or_is_blank_is_refused(string prefix)
     {
         var error = Assert.Throws<LakehouseException>(() => CommentCommandParser.Parse("!test", prefix));
