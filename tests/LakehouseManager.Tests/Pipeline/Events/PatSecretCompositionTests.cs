@@ -4,8 +4,8 @@ using LakehouseManager.Composition;
 using LakehouseManager.Tests.Aws;
 using LakehouseManager.Tests.Aws.Moto;
 using LakehouseManager.Tests.Support;
-using MotoServer = LakehouseManager.Tests.Aws.Moto.MotoServer;
 using Xunit;
+using MotoServer = LakehouseManager.Tests.Aws.Moto.MotoServer;
 
 namespace LakehouseManager.Tests.Pipeline.Events;
 
