@@ -71,7 +71,7 @@ internal sealed partial class CodeCommitPullRequestHost
         }
         catch (AwsServiceException e) when (e.ErrorCode == "IdempotencyParameterMismatchException")
         {
-            return await PostedEarlierAsync(pullRequest, idempotencyToken, e, cancellationToken).ConfigureAwait(false);
+            return await PostedEarlierAsync(pullRequest, idempotencyToken, null, e, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -97,23 +97,27 @@ internal sealed partial class CodeCommitPullRequestHost
         }
         catch (AwsServiceException e) when (e.ErrorCode == "IdempotencyParameterMismatchException")
         {
-            return await PostedEarlierAsync(pullRequest, idempotencyToken, e, cancellationToken).ConfigureAwait(false);
+            return await PostedEarlierAsync(pullRequest, idempotencyToken, inReplyToCommentId, e, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>
     /// The same token with another text: another run answered the same thing first (a report's timings differ from run
-    /// to run). Its comment stands; a second one would be a duplicate.
+    /// to run). Its comment stands; a second one would be a duplicate. It is the comment with that token or, where
+    /// CodeCommit lists no tokens, the tool's latest reply to the same comment.
     /// </summary>
     private async Task<PullRequestComment> PostedEarlierAsync(
-        PullRequest pullRequest, string token, AwsServiceException mismatch, CancellationToken cancellationToken)
+        PullRequest pullRequest, string token, string? inReplyTo, AwsServiceException mismatch, CancellationToken cancellationToken)
     {
-        await foreach (var comment in ListCommentsAsync(pullRequest, cancellationToken).ConfigureAwait(false))
+        var comments = await ListCommentsAsync(pullRequest, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var identity = _botArn is null ? null : new HostIdentity(_botArn);
+        var earlier = comments.FirstOrDefault(c => c.IdempotencyToken == token) ??
+            (inReplyTo is null || identity is null
+                ? null
+                : comments.LastOrDefault(c => c.InReplyTo == inReplyTo && identity.Wrote(c)));
+        if (earlier is not null)
         {
-            if (comment.IdempotencyToken == token)
-            {
-                return comment;
-            }
+            return earlier;
         }
 
         throw new LakehouseException(
