@@ -38,7 +38,7 @@ internal partial class Build
     [Parameter("Name of the mirror repository; also the catalog's source name in Dremio SQL")]
     private readonly string? RepoName;
 
-    [Parameter("Where pull requests live: local (branch pairs in the mirror repository, comments as files) - Default is 'local'")]
+    [Parameter("Where pull requests live: local (branch pairs in the mirror repository, comments as files) or codecommit (AWS CodeCommit, with --repo-name and --pull-request-id) - Default is 'local'")]
     private readonly PullRequestHostKind PrHost = PullRequestHostKind.Local;
 
     [Parameter("The pull request's id on the host; on the local host it is 'source..target' and may be left out")]

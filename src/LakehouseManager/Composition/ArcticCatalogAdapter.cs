@@ -9,17 +9,16 @@ namespace LakehouseManager.Composition;
 /// </summary>
 internal static class ArcticCatalogAdapter
 {
-    public static Task<CatalogAdapter> CreateAsync(Lakehouse lakehouse, CancellationToken cancellationToken)
+    public static async Task<CatalogAdapter> CreateAsync(Lakehouse lakehouse, CancellationToken cancellationToken)
     {
-        _ = cancellationToken;
         var settings = lakehouse.Settings;
 
         // The Dremio side first: it names every missing setting (project, PAT, source) in one message.
-        _ = lakehouse.Dremio;
+        var dremio = await lakehouse.GetDremioAsync(cancellationToken).ConfigureAwait(false);
         var endpoint = string.IsNullOrWhiteSpace(settings.NessieUrl)
             ? NessieEndpoint.Arctic(settings.CatalogId, settings.DremioCloudRegion)
             : NessieEndpoint.FromUrl(settings.NessieUrl);
         var catalog = new NessieCatalog(NessieConnections.Client(lakehouse, endpoint));
-        return Task.FromResult(new CatalogAdapter(catalog, ViewSqlResolvers.ServedByDremio(lakehouse, catalog)));
+        return new CatalogAdapter(catalog, ViewSqlResolvers.ServedByDremio(lakehouse, dremio, catalog));
     }
 }

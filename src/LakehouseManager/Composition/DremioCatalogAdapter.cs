@@ -13,7 +13,7 @@ internal static class DremioCatalogAdapter
     public static async Task<CatalogAdapter> CreateAsync(Lakehouse lakehouse, CancellationToken cancellationToken)
     {
         var settings = lakehouse.Settings;
-        var dremio = lakehouse.Dremio;
+        var dremio = await lakehouse.GetDremioAsync(cancellationToken).ConfigureAwait(false);
         var source = settings.SourceName!;
         var url = string.IsNullOrWhiteSpace(settings.NessieUrl)
             ? await DiscoverAsync(dremio.Client, source, cancellationToken).ConfigureAwait(false)
@@ -21,7 +21,7 @@ internal static class DremioCatalogAdapter
         var client = NessieConnections.Client(lakehouse, NessieEndpoint.FromUrl(url));
         var catalog = new NessieCatalog(
             client, $"{client.Endpoint.Description} (source '{source}' of {dremio.Client.Endpoint.Description})");
-        return new CatalogAdapter(catalog, ViewSqlResolvers.ServedByDremio(lakehouse, catalog));
+        return new CatalogAdapter(catalog, ViewSqlResolvers.ServedByDremio(lakehouse, dremio, catalog));
     }
 
     /// <summary>The Nessie server the source's configuration names (<c>config.nessieEndpoint</c>).</summary>

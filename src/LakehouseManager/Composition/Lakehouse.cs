@@ -18,7 +18,7 @@ namespace LakehouseManager.Composition;
 /// <see cref="CatalogAdapters"/>, <see cref="QueryEngines"/> or <see cref="PullRequestHosts"/>. Disposing it closes
 /// what it opened.
 /// </summary>
-public sealed class Lakehouse : IAsyncDisposable
+public sealed partial class Lakehouse : IAsyncDisposable
 {
     private readonly List<IDisposable> _owned = [];
     private readonly SemaphoreSlim _catalogGate = new(1, 1);
@@ -96,15 +96,16 @@ public sealed class Lakehouse : IAsyncDisposable
     /// <summary>The pull-request host (<c>--pr-host</c>).</summary>
     public IPullRequestHost PullRequestHost => _host ??= PullRequestHosts.Create(this);
 
-    /// <summary>The Dremio of <c>--catalog dremio</c> and <c>dremio-cloud</c> (and of data tests on a Nessie), built once.</summary>
-    internal DremioConnection Dremio
+    /// <summary>
+    /// The Dremio of <c>--catalog dremio</c> and <c>dremio-cloud</c> (and of data tests on a Nessie), built once, with
+    /// the PAT from <c>--dremio-pat</c> or Secrets Manager.
+    /// </summary>
+    internal async Task<DremioConnection> GetDremioAsync(CancellationToken cancellationToken = default)
     {
-        get
+        var pat = await GetDremioPatAsync(cancellationToken).ConfigureAwait(false);
+        lock (_owned)
         {
-            lock (_owned)
-            {
-                return _dremio ??= DremioConnection.Create(this);
-            }
+            return _dremio ??= DremioConnection.Create(this, pat);
         }
     }
 
@@ -146,6 +147,7 @@ public sealed class Lakehouse : IAsyncDisposable
         _owned.Clear();
         _catalogGate.Dispose();
         _engineGate.Dispose();
+        _patGate.Dispose();
         return ValueTask.CompletedTask;
     }
 }

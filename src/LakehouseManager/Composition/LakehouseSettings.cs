@@ -59,6 +59,24 @@ public sealed record LakehouseSettings
     /// <summary><c>--pr-host</c>.</summary>
     public PullRequestHostKind PullRequestHost { get; init; } = PullRequestHostKind.Local;
 
+    /// <summary><c>--aws-region</c>; null: <c>AWS_REGION</c>, then <c>AWS_DEFAULT_REGION</c>.</summary>
+    public string? AwsRegion { get; init; }
+
+    /// <summary><c>--aws-endpoint-url</c>: one endpoint for every AWS service (a loopback fake, moto, a VPC endpoint).</summary>
+    public string? AwsEndpointUrl { get; init; }
+
+    /// <summary>Fixed AWS credentials (tests); null: AWSSDK.Core's default chain (environment, profile, CodeBuild's role).</summary>
+    public Amazon.Runtime.AWSCredentials? AwsCredentials { get; init; }
+
+    /// <summary>
+    /// <c>--pat-secret-name</c>: the Secrets Manager secret whose JSON holds the Dremio PAT under <c>PAT</c>; read when
+    /// <see cref="DremioPat"/> is not given.
+    /// </summary>
+    public string? PatSecretName { get; init; }
+
+    /// <summary><c>--bot-arn</c>: the ARN the tool's CodeCommit comments carry (its role; any session matches).</summary>
+    public string? BotArn { get; init; }
+
     /// <summary><c>--repo-path</c>: the mirror repository's checkout.</summary>
     public required string RepoPath { get; init; }
 
@@ -127,6 +145,10 @@ public sealed record LakehouseSettings
             .Append(", CatalogId = ").Append(CatalogId)
             .Append(", NessieToken = ").Append(NessieToken is null ? string.Empty : Http.BearerToken.Mask)
             .Append(", PullRequestHost = ").Append(PullRequestHost)
+            .Append(", AwsRegion = ").Append(AwsRegion)
+            .Append(", AwsEndpointUrl = ").Append(ShownUrl(AwsEndpointUrl))
+            .Append(", PatSecretName = ").Append(PatSecretName)
+            .Append(", BotArn = ").Append(BotArn)
             .Append(", RepoPath = ").Append(RepoPath)
             .Append(", MirrorPath = ").Append(MirrorPath);
         return true;

@@ -15,6 +15,7 @@ internal static class PullRequestHosts
             lakehouse.Settings.Remote,
             lakehouse.TimeProvider,
             redactor: lakehouse.Redactor),
-        var kind => throw new LakehouseException($"--pr-host {kind.ToString().ToLowerInvariant()} is not in this version: use --pr-host local."),
+        PullRequestHostKind.CodeCommit => CodeCommitHosts.Create(lakehouse),
+        var kind => throw new LakehouseException($"--pr-host {kind.ToString().ToLowerInvariant()} is not in this version: use --pr-host local or codecommit."),
     };
 }

@@ -16,9 +16,10 @@ internal static class QueryEngines
         lakehouse.Settings.Catalog switch
         {
             CatalogKind.Local => new LocalQueryEngine(await lakehouse.GetLocalCatalogAsync(cancellationToken).ConfigureAwait(false)),
-            CatalogKind.DremioCloud or CatalogKind.Dremio => lakehouse.Dremio.Engine,
+            CatalogKind.DremioCloud or CatalogKind.Dremio => (await lakehouse.GetDremioAsync(cancellationToken).ConfigureAwait(false)).Engine,
             // A self-managed Nessie has no SQL engine of its own; a Dremio Software that reads it as a source is one.
-            CatalogKind.Nessie when !string.IsNullOrWhiteSpace(lakehouse.Settings.DremioUrl) => lakehouse.Dremio.Engine,
+            CatalogKind.Nessie when !string.IsNullOrWhiteSpace(lakehouse.Settings.DremioUrl) =>
+                (await lakehouse.GetDremioAsync(cancellationToken).ConfigureAwait(false)).Engine,
             _ => throw new LakehouseException(
                 "Data tests need a SQL engine and --catalog nessie has none: give --dremio-url and --catalog-name (a Dremio " +
                 "Software that reads this Nessie as a source), or run them with --catalog dremio, --catalog dremio-cloud " +
@@ -30,9 +31,9 @@ internal static class QueryEngines
 internal sealed record DremioConnection(DremioClient Client, DremioQueryEngine Engine)
 {
     /// <summary>Builds the connection of the settings' Dremio; the client is owned by <paramref name="lakehouse"/>.</summary>
-    public static DremioConnection Create(Lakehouse lakehouse)
+    public static DremioConnection Create(Lakehouse lakehouse, string? pat)
     {
-        var client = lakehouse.Own(DremioClients.Create(lakehouse.Settings));
+        var client = lakehouse.Own(DremioClients.Create(lakehouse.Settings with { DremioPat = pat }));
         return new DremioConnection(
             client,
             new DremioQueryEngine(
@@ -43,7 +44,7 @@ internal sealed record DremioConnection(DremioClient Client, DremioQueryEngine E
 /// <summary>The Dremio connection of <c>--catalog dremio</c> and <c>--catalog dremio-cloud</c>.</summary>
 internal static class DremioClients
 {
-    private const string PatFlags = "--dremio-pat (or the DREMIO_PAT environment variable)";
+    private const string PatFlags = "--dremio-pat (or the DREMIO_PAT environment variable), or --pat-secret-name";
 
     public static DremioClient Create(LakehouseSettings settings)
     {

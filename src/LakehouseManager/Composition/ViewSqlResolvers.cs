@@ -14,9 +14,8 @@ internal static class ViewSqlResolvers
     /// A catalog that Dremio serves as a source: Dremio's catalog API at the commit, then SHOW CREATE VIEW, then the
     /// metadata file, then Nessie's sqlText; a bootstrap of the default branch is one INFORMATION_SCHEMA query.
     /// </summary>
-    public static IViewSqlResolver ServedByDremio(Lakehouse lakehouse, ICatalog catalog)
+    public static IViewSqlResolver ServedByDremio(Lakehouse lakehouse, DremioConnection dremio, ICatalog catalog)
     {
-        var dremio = lakehouse.Dremio;
         var reader = new DremioViewSqlReader(dremio.Client, dremio.Engine, lakehouse.Settings.SourceName!);
         var parallelism = Parallelism(lakehouse);
         var chain = new ChainedViewSqlResolver(

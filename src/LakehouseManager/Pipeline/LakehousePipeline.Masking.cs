@@ -40,8 +40,10 @@ public sealed partial class LakehousePipeline
         IReadOnlyList<string> selection,
         DataTestRunnerOptions runnerOptions,
         string? inReplyToCommentId = null,
+        string? selectionSource = null,
         CancellationToken cancellationToken = default) =>
-        MaskedAsync(() => RunDataTestsCoreAsync(selector, testsPath, selection, runnerOptions, inReplyToCommentId, cancellationToken));
+        MaskedAsync(() => RunDataTestsCoreAsync(
+            selector, testsPath, selection, runnerOptions, inReplyToCommentId, selectionSource, cancellationToken));
 
     private async Task<T> MaskedAsync<T>(Func<Task<T>> useCase)
     {

@@ -25,10 +25,10 @@ public sealed partial class LakehousePipeline
         var statements = DremioSqlScript.Split(script ?? "");
         if (statements.Count == 0)
         {
-            throw new LakehouseException("The SQL holds no statement: pass one with --sql.");
+            throw new LakehouseException("The SQL holds no statement: pass one with --sql, or a script with --sql-file.");
         }
 
-        var engine = Dremio().Engine;
+        var engine = (await DremioAsync(cancellationToken).ConfigureAwait(false)).Engine;
         var results = new List<SqlStatementResult>();
         foreach (var statement in statements)
         {
@@ -61,10 +61,10 @@ public sealed partial class LakehousePipeline
         return results;
     }
 
-    private DremioConnection Dremio() => Settings.Catalog switch
+    private Task<DremioConnection> DremioAsync(CancellationToken cancellationToken) => Settings.Catalog switch
     {
-        CatalogKind.Dremio or CatalogKind.DremioCloud => _lakehouse.Dremio,
-        CatalogKind.Nessie when !string.IsNullOrWhiteSpace(Settings.DremioUrl) => _lakehouse.Dremio,
+        CatalogKind.Dremio or CatalogKind.DremioCloud => _lakehouse.GetDremioAsync(cancellationToken),
+        CatalogKind.Nessie when !string.IsNullOrWhiteSpace(Settings.DremioUrl) => _lakehouse.GetDremioAsync(cancellationToken),
         var kind => throw new LakehouseException(
             $"--catalog {CatalogAdapters.Flag(kind)} has no SQL engine for the Sql target: use --catalog dremio or " +
             "dremio-cloud (or give --catalog nessie a --dremio-url that reads it as a source)."),

@@ -18,34 +18,46 @@ public sealed class SecretRedactor
     /// <summary>Shorter values are not taken for secrets: masking them would mangle ordinary text.</summary>
     public const int MinLength = 4;
 
-    private readonly string[] _forms;
+    private readonly Lock _gate = new();
+    private volatile Known _known;
 
     /// <param name="secrets">The secrets; null, blank and too short values are ignored, surrounding whitespace trimmed.</param>
     public SecretRedactor(IEnumerable<string?> secrets)
     {
         ArgumentNullException.ThrowIfNull(secrets);
-        Secrets = [.. secrets.Select(s => s?.Trim()).OfType<string>().Where(s => s.Length >= MinLength).Distinct(StringComparer.Ordinal)];
-        _forms = [.. Secrets.SelectMany(Forms).Where(f => f.Length >= MinLength).Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length)];
+        _known = Known.Of(secrets);
     }
 
-    /// <summary>A redactor that knows no secret.</summary>
-    public static SecretRedactor None { get; } = new([]);
+    /// <summary>A redactor that knows no secret (and learns none).</summary>
+    public static SecretRedactor None => new([]);
 
     /// <summary>The secrets, as given (trimmed).</summary>
-    public IReadOnlyList<string> Secrets { get; }
+    public IReadOnlyList<string> Secrets => _known.Secrets;
+
+    /// <summary>
+    /// Adds a secret the run learned after it started (the PAT read from Secrets Manager): from now on it is masked
+    /// wherever this redactor is used.
+    /// </summary>
+    public void Learn(string? secret)
+    {
+        lock (_gate)
+        {
+            _known = Known.Of(_known.Secrets.Append(secret));
+        }
+    }
 
     /// <summary>Whether the text holds a secret, in any of its forms.</summary>
     public bool Reveals(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return _forms.Any(f => text.Contains(f, StringComparison.Ordinal));
+        return _known.SearchForms.Any(f => text.Contains(f, StringComparison.Ordinal));
     }
 
     /// <summary>The text with every form of every secret replaced by <see cref="Mask"/>.</summary>
     public string Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (var form in _forms)
+        foreach (var form in _known.SearchForms)
         {
             if (text.Contains(form, StringComparison.Ordinal))
             {
@@ -102,5 +114,17 @@ public sealed class SecretRedactor
         yield return secret.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
         yield return Uri.EscapeDataString(secret);
+    }
+
+    /// <summary>The secrets and every form they are searched in, longest first; replaced whole when one is learned.</summary>
+    private sealed record Known(string[] Secrets, string[] SearchForms)
+    {
+        public static Known Of(IEnumerable<string?> secrets)
+        {
+            string[] found = [.. secrets.Select(s => s?.Trim()).OfType<string>().Where(s => s.Length >= MinLength).Distinct(StringComparer.Ordinal)];
+            return new Known(
+                found,
+                [.. found.SelectMany(Forms).Where(f => f.Length >= MinLength).Distinct(StringComparer.Ordinal).OrderByDescending(f => f.Length)]);
+        }
     }
 }

@@ -7,6 +7,7 @@ namespace LakehouseManager.Fakes.CodeCommit;
 public sealed partial class CodeCommitFake
 {
     private readonly Dictionary<string, FakeComment> _commentsByToken = new(StringComparer.Ordinal);
+    private readonly Queue<string> _nextCommentIds = new();
 
     private void MapCommentOperations()
     {
@@ -141,12 +142,33 @@ public sealed partial class CodeCommitFake
         };
     }
 
+    /// <summary>
+    /// The next comment posted gets <paramref name="commentId"/> instead of a fresh id: a test can then replay a
+    /// documented sample event (the user guide's comment <c>463bEXAMPLE...</c>) against a comment that exists.
+    /// </summary>
+    public void UseNextCommentId(string commentId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(commentId);
+        lock (_nextCommentIds)
+        {
+            _nextCommentIds.Enqueue(commentId);
+        }
+    }
+
+    private string TakeCommentId()
+    {
+        lock (_nextCommentIds)
+        {
+            return _nextCommentIds.TryDequeue(out var id) ? id : Guid.NewGuid().ToString("N");
+        }
+    }
+
     private FakeComment AddComment(
         FakeCommentGroup group, string content, string? inReplyTo, string? token, string fingerprint, string caller)
     {
         var comment = new FakeComment
         {
-            Id = Guid.NewGuid().ToString("N"),
+            Id = TakeCommentId(),
             Group = group,
             Content = content,
             InReplyTo = inReplyTo,

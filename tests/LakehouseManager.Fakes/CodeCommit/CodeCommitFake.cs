@@ -41,13 +41,14 @@ public sealed partial class CodeCommitFake : IAsyncDisposable
     private readonly List<CodeCommitFakeEvent> _events = [];
     private readonly List<CodeCommitFakeExchange> _exchanges = [];
     private readonly Queue<(string Code, int Status, bool AfterHandling)> _injections = new();
-    private int _nextPullRequestId = 1;
+    private int _nextPullRequestId;
 
     private CodeCommitFake(WebApplication app, CodeCommitFakeOptions options)
     {
         _app = app;
         _options = options;
         _ownsRoot = options.RootDirectory is null;
+        _nextPullRequestId = options.FirstPullRequestId;
         _root = options.RootDirectory ?? Path.Combine(Path.GetTempPath(), $"codecommit-fake-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_root);
         if (options.Identities.Count > 0)

@@ -34,6 +34,9 @@ public sealed record CodeCommitFakeOptions
     /// </summary>
     public bool StatusChangedEventOnMerge { get; init; } = true;
 
+    /// <summary>The id of the first pull request created; the next ones count up from it.</summary>
+    public int FirstPullRequestId { get; init; } = 1;
+
     /// <summary>The clock of dates, events and signature checks.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -49,6 +49,19 @@ public sealed class SecretRedactorTests
     }
 
     [Fact]
+    public void A_secret_learned_later_is_masked_from_then_on()
+    {
+        var redactor = new SecretRedactor(["first-secret"]);
+        var before = redactor.Redact("late-secret and first-secret");
+
+        redactor.Learn("late-secret");
+
+        Assert.Equal("late-secret and ***", before);
+        Assert.Equal("*** and ***", redactor.Redact("late-secret and first-secret"));
+        Assert.True(redactor.Reveals("\"late-secret\""));
+    }
+
+    [Fact]
     public void Blank_and_very_short_values_are_not_taken_for_secrets()
     {
         var redactor = new SecretRedactor([null, "", "  ", "abc", " abcd \n"]);

@@ -19,6 +19,9 @@ internal sealed class CodeCommitClient : IDisposable
 
     public Uri Endpoint => _json.Endpoint;
 
+    /// <summary>The region the calls are signed for.</summary>
+    public string Region => _json.Region;
+
     public async Task<CodeCommitPullRequest> GetPullRequestAsync(string pullRequestId, CancellationToken cancellationToken = default) =>
         (await _json.CallAsync(new GetPullRequestRequest(pullRequestId), GetPullRequestResponse.Parse, cancellationToken)
             .ConfigureAwait(false)).PullRequest;
