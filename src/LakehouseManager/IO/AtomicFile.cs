@@ -30,6 +30,13 @@ internal static class AtomicFile
         WriteCoreAsync(path, Encode(text, redactor), overwrite: true, cancellationToken);
 
     /// <summary>
+    /// The same, for the few callers that cannot await (the sync's recovery mark, written between two git steps): the
+    /// file is small and local, so waiting for it is cheap.
+    /// </summary>
+    public static void WriteText(string path, string text, SecretRedactor redactor) =>
+        WriteCoreAsync(path, Encode(text, redactor), overwrite: true, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>
     /// Writes UTF-8 text, with the secrets masked, to a file that must not exist yet: an existing one is left alone and
     /// the write fails (for writers that must never replace each other's file).
     /// </summary>

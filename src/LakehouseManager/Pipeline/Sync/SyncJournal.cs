@@ -1,3 +1,6 @@
+using LakehouseManager.IO;
+using LakehouseManager.Security;
+
 namespace LakehouseManager.Pipeline.Sync;
 
 /// <summary>What an interrupted sync was doing to the checkout when its mark was written.</summary>
@@ -35,12 +38,10 @@ internal sealed class SyncJournal(string gitDirectory)
     /// <param name="target">The commit whose files a switch or a catch-up writes into the working tree.</param>
     public void Write(string branch, SyncPhase phase, string activity, string? target = null)
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(_path)!);
-
-        // Whole or not at all: a kill mid-write must not leave a mark that says less than it should.
-        var temporary = _path + ".tmp";
-        File.WriteAllText(temporary, $"branch={branch}\nphase={phase}\nactivity={activity}\ntarget={target}\n");
-        File.Move(temporary, _path, overwrite: true);
+        // Whole or not at all: a kill mid-write must not leave a mark that says less than it should. It holds branch
+        // and commit names only, no secret.
+        AtomicFile.WriteText(
+            _path, $"branch={branch}\nphase={phase}\nactivity={activity}\ntarget={target}\n", SecretRedactor.None);
     }
 
     /// <summary>The phase and target the mark records; an unreadable or older mark is the write phase.</summary>

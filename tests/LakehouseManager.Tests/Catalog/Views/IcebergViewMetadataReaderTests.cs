@@ -4,14 +4,15 @@ using Amazon.S3.Model;
 using LakehouseManager.Catalog.Views;
 using LakehouseManager.Fakes.Nessie;
 using LakehouseManager.Naming;
+using LakehouseManager.Tests.Aws.Moto;
 using LakehouseManager.Tests.Catalog.Nessie;
-using LakehouseManager.Tests.Support;
 using Xunit;
 
 namespace LakehouseManager.Tests.Catalog.Views;
 
 /// <summary>Reading a view's SQL from its metadata file: file:// as the Nessie fake writes it, s3:// through moto.</summary>
-public sealed class IcebergViewMetadataReaderTests : IAsyncLifetime
+[Collection(nameof(MotoCollection))]
+public sealed class IcebergViewMetadataReaderTests(MotoServer moto) : IAsyncLifetime
 {
     private static readonly ContentKey s_view = NessieTestKit.Key("sales.orders");
     private NessieFake _fake = null!;
@@ -63,26 +64,26 @@ public sealed class IcebergViewMetadataReaderTests : IAsyncLifetime
     [Fact(Timeout = 60_000)]
     public async Task An_s3_metadata_location_is_read_through_the_sdk_and_a_missing_object_is_unresolved()
     {
-        await using var moto = await MotoServer.StartAsync();
         AmazonS3Client Client() => new(new BasicAWSCredentials("testing", "testing"),
             new AmazonS3Config { ServiceURL = moto.Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        var bucket = $"warehouse-{Guid.NewGuid():N}";
         var key = NessieTestKit.Key("sales.orders");
         _fake.Views.CreateView("main", key, "SELECT 'from s3'");
         var json = await File.ReadAllTextAsync(new Uri(_fake.Repository.ContentAt("main", key)!.MetadataLocation!).LocalPath);
         using (var setup = Client())
         {
-            await setup.PutBucketAsync("warehouse");
+            await setup.PutBucketAsync(bucket);
             await setup.PutObjectAsync(new PutObjectRequest
             {
-                BucketName = "warehouse",
+                BucketName = bucket,
                 Key = "sales/orders/metadata/00000-1.metadata.json",
                 ContentBody = json,
             });
         }
 
         using var reader = new IcebergViewMetadataReader(Client);
-        var found = await reader.ReadSqlAsync(key, "s3://warehouse/sales/orders/metadata/00000-1.metadata.json");
-        var missing = await reader.ReadSqlAsync(key, "s3://warehouse/sales/orders/metadata/00001-2.metadata.json");
+        var found = await reader.ReadSqlAsync(key, $"s3://{bucket}/sales/orders/metadata/00000-1.metadata.json");
+        var missing = await reader.ReadSqlAsync(key, $"s3://{bucket}/sales/orders/metadata/00001-2.metadata.json");
 
         Assert.Equal(new ViewSql.Resolved(key, "SELECT 'from s3'"), found);
         Assert.Contains("does not exist", Assert.IsType<ViewSql.Unresolved>(missing).Reason, StringComparison.Ordinal);
