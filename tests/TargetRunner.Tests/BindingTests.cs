@@ -6,7 +6,7 @@ public sealed class BindingTests : IDisposable
 {
     private readonly BuildHarness _harness = new();
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_command_line_beats_the_environment_which_beats_the_parameters_file_which_beats_the_default()
     {
         _harness.Environment["FROM_REF"] = "env";
@@ -21,7 +21,7 @@ public sealed class BindingTests : IDisposable
         Assert.Equal("default", build.MirrorPath);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Profiles_are_applied_over_the_parameters_file_in_the_order_given()
     {
         _harness.WriteParameters("parameters.json", """{ "FromRef": "base", "ToRef": "base", "RepoName": "base" }""");
@@ -33,7 +33,7 @@ public sealed class BindingTests : IDisposable
         Assert.Equal(("base", "ci", "local"), (build.FromRef, build.ToRef, build.RepoName));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_missing_profile_file_fails_and_names_the_file()
     {
         var result = await _harness.RunAsync<BindingBuild>("Show", "--profile", "nope");
@@ -42,7 +42,7 @@ public sealed class BindingTests : IDisposable
         Assert.Contains("Profile 'nope' does not exist: '.nuke/parameters.nope.json' was not found", result.Output);
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("ToRef")]
     [InlineData("TO_REF")]
     [InlineData("to_ref")]
@@ -57,7 +57,7 @@ public sealed class BindingTests : IDisposable
         Assert.Equal("dev", build.ToRef);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_exact_member_name_wins_over_lenient_matches()
     {
         _harness.Environment["ToRef"] = "exact";
@@ -69,7 +69,7 @@ public sealed class BindingTests : IDisposable
         Assert.DoesNotContain("[WRN]", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Several_matching_environment_variables_are_ignored_with_a_warning()
     {
         _harness.Environment["TO_REF"] = "one";
@@ -84,7 +84,7 @@ public sealed class BindingTests : IDisposable
             result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_bare_bool_flag_means_true_and_an_explicit_value_is_parsed()
     {
         var bare = await BindAsync("--dry-run");
@@ -94,7 +94,7 @@ public sealed class BindingTests : IDisposable
         Assert.False(explicitFalse.DryRun);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_empty_bool_environment_variable_means_false()
     {
         _harness.Environment["DRY_RUN"] = string.Empty;
@@ -105,7 +105,7 @@ public sealed class BindingTests : IDisposable
         Assert.False(build.DryRun);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Names_are_lenient_and_the_last_occurrence_wins()
     {
         var build = await BindAsync("--toref", "a", "-To-Ref", "b", "--TOREF", "c");
@@ -113,7 +113,7 @@ public sealed class BindingTests : IDisposable
         Assert.Equal("c", build.ToRef);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Arrays_take_every_token_up_to_the_next_parameter_or_split_on_their_separator()
     {
         _harness.Environment["LABELS"] = "x y";
@@ -126,7 +126,7 @@ public sealed class BindingTests : IDisposable
         Assert.Equal(3, build.Count);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_negative_number_is_a_value_not_a_parameter_name()
     {
         var build = await BindAsync("--offset", "-5");
@@ -134,7 +134,7 @@ public sealed class BindingTests : IDisposable
         Assert.Equal(-5, build.Offset);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Enums_ignore_case_and_dashes()
     {
         var build = await BindAsync("--catalog", "dremio-cloud");
@@ -142,7 +142,7 @@ public sealed class BindingTests : IDisposable
         Assert.Equal(CatalogKind.DremioCloud, build.Catalog);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_bad_enum_value_fails_and_lists_the_valid_values()
     {
         var result = await _harness.RunAsync<BindingBuild>("Show", "--catalog", "hive");
@@ -154,7 +154,7 @@ public sealed class BindingTests : IDisposable
             result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_bad_number_fails_and_names_the_parameter_its_source_and_the_value()
     {
         _harness.Environment["COUNT"] = "many";
@@ -167,7 +167,7 @@ public sealed class BindingTests : IDisposable
             result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_relative_path_on_the_command_line_is_resolved_against_the_working_directory()
     {
         _harness.WorkingDirectory = Directory.CreateDirectory(Path.Combine(_harness.Root, ".lakehouse", "demo")).FullName;
@@ -177,7 +177,7 @@ public sealed class BindingTests : IDisposable
         Assert.Equal(Path.Combine(_harness.Root, ".lakehouse", "demo", "catalog.db"), build.Output?.ToString());
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_relative_path_in_an_environment_variable_is_resolved_against_the_working_directory()
     {
         _harness.WorkingDirectory = Directory.CreateDirectory(Path.Combine(_harness.Root, "sub")).FullName;
@@ -188,7 +188,7 @@ public sealed class BindingTests : IDisposable
         Assert.Equal(Path.Combine(_harness.Root, "artifacts", "out"), build.Output?.ToString());
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_relative_path_in_a_parameters_file_is_resolved_against_the_root_directory()
     {
         _harness.WorkingDirectory = Directory.CreateDirectory(Path.Combine(_harness.Root, "sub")).FullName;
@@ -199,7 +199,7 @@ public sealed class BindingTests : IDisposable
         Assert.Equal(Path.Combine(_harness.Root, "artifacts", "out"), build.Output?.ToString());
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_absolute_path_is_kept_whatever_its_source()
     {
         var elsewhere = Path.Combine(Path.GetTempPath(), "elsewhere", "out");
@@ -211,7 +211,7 @@ public sealed class BindingTests : IDisposable
         Assert.Equal(elsewhere, build.Output?.ToString());
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Numbers_and_arrays_bind_from_the_parameters_file()
     {
         _harness.WriteParameters("parameters.json", """{ "Count": 7, "Tags": ["p", "q"] }""");
@@ -222,7 +222,7 @@ public sealed class BindingTests : IDisposable
         Assert.Equal(["p", "q"], build.Tags);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_unknown_argument_fails_and_lists_the_parameters()
     {
         var result = await _harness.RunAsync<BindingBuild>("Show", "--to-rf", "dev");
@@ -231,7 +231,7 @@ public sealed class BindingTests : IDisposable
         Assert.Contains("Unknown argument '--to-rf'. Available parameters are: --catalog, --count, --dry-run,", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_parameter_can_be_renamed()
     {
         _harness.Environment["PR_ID"] = "42";

@@ -11,7 +11,7 @@ public sealed class BuiltInEnvironmentTests : IDisposable
 {
     private readonly BuildHarness _harness = new();
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("HOST", "devbox")]
     [InlineData("Host", "devbox")]
     [InlineData("PROFILE", "/etc/profile")]
@@ -37,7 +37,7 @@ public sealed class BuiltInEnvironmentTests : IDisposable
         Assert.DoesNotContain("[WRN]", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task NUKE_HOST_chooses_the_host_even_when_HOST_is_set()
     {
         _harness.Environment["HOST"] = "devbox";
@@ -49,7 +49,7 @@ public sealed class BuiltInEnvironmentTests : IDisposable
         Assert.Equal(["GenericCi", "plain"], result.Events);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task NUKE_prefixed_variables_set_the_profile_the_verbosity_and_the_logo()
     {
         _harness.WriteParameters("parameters.ci.json", """{ "Flavour": "ci" }""");
@@ -65,7 +65,7 @@ public sealed class BuiltInEnvironmentTests : IDisposable
         Assert.DoesNotContain("[INF] shown", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_bad_NUKE_prefixed_value_fails_and_names_the_variable()
     {
         _harness.Environment["NUKE_VERBOSITY"] = "detailed";

@@ -6,7 +6,7 @@ public sealed class CancellationTests : IDisposable
 {
     private readonly BuildHarness _harness = new();
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Cancelling_aborts_the_running_target_skips_the_rest_runs_assured_targets_and_still_prints_the_summary()
     {
         using var cancellation = new CancellationTokenSource();
@@ -25,7 +25,7 @@ public sealed class CancellationTests : IDisposable
         Assert.Contains("Build failed on", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_run_cancelled_before_it_starts_runs_nothing_and_fails()
     {
         using var cancellation = new CancellationTokenSource();

@@ -6,7 +6,7 @@ public sealed class HelpTests : IDisposable
 {
     private readonly BuildHarness _harness = new();
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_help_text_lists_targets_and_parameters_in_Nukes_format()
     {
         var result = await _harness.RunAsync<HelpSampleBuild>(["--help"], [x => x.Compile], CancellationToken.None);
@@ -15,7 +15,7 @@ public sealed class HelpTests : IDisposable
         Assert.Equal(ExpectedFile.Read("help.txt"), result.Output.ReplaceLineEndings("\n"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Without_a_target_or_a_default_target_the_help_is_printed()
     {
         var result = await _harness.RunAsync<HelpSampleBuild>();
@@ -25,7 +25,7 @@ public sealed class HelpTests : IDisposable
         Assert.StartsWith("Targets (with their direct dependencies):", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Without_a_target_the_default_target_runs()
     {
         var result = await _harness.RunAsync<HelpSampleBuild>([], [x => x.Compile], CancellationToken.None);

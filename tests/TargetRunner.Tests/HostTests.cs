@@ -7,7 +7,7 @@ public sealed class HostTests : IDisposable
 {
     private readonly BuildHarness _harness = new();
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task AWS_CodeBuild_is_detected_with_its_branch_commit_and_build_url()
     {
         _harness.Environment["CODEBUILD_BUILD_ID"] = "lakehouse:1234";
@@ -22,7 +22,7 @@ public sealed class HostTests : IDisposable
         Assert.Equal(["server", "Release"], result.Events);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_generic_CI_is_detected_by_CI_true_and_gets_plain_headers_without_colours()
     {
         _harness.Environment["CI"] = "true";
@@ -36,7 +36,7 @@ public sealed class HostTests : IDisposable
         Assert.DoesNotContain("\u001b[", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Without_CI_markers_the_host_is_the_terminal_and_the_build_is_local()
     {
         var result = await _harness.RunAsync<HostBuild>("Show");
@@ -45,7 +45,7 @@ public sealed class HostTests : IDisposable
         Assert.Equal(["local", "Debug"], result.Events);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_host_argument_forces_a_host()
     {
         _harness.Environment["CI"] = "true";
@@ -55,7 +55,7 @@ public sealed class HostTests : IDisposable
         Assert.IsType<Terminal>(((HostBuild)result.Build!).SeenHost);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_unknown_host_fails_and_lists_the_hosts()
     {
         var result = await _harness.RunAsync<HostBuild>("Show", "--host", "Jenkins");
@@ -64,7 +64,7 @@ public sealed class HostTests : IDisposable
         Assert.Contains("Host 'Jenkins' does not exist. Available hosts are: AwsCodeBuild, GenericCi, Terminal.", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Colours_are_used_on_a_terminal_console_unless_NO_COLOR_is_set()
     {
         _harness.IsConsole = true;

@@ -6,7 +6,7 @@ public sealed class PlanningTests : IDisposable
 {
     private readonly BuildHarness _harness = new();
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Dependencies_run_before_the_targets_that_depend_on_them()
     {
         var result = await _harness.RunAsync<OrderBuild>("Test");
@@ -15,7 +15,7 @@ public sealed class PlanningTests : IDisposable
         Assert.Equal(["Restore", "Compile", "Test"], result.Events);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task After_orders_two_scheduled_targets_but_does_not_pull_one_in()
     {
         var alone = await _harness.RunAsync<OrderBuild>("Pack");
@@ -25,7 +25,7 @@ public sealed class PlanningTests : IDisposable
         Assert.True(both.Events.IndexOf("Test") < both.Events.IndexOf("Pack"), string.Join(",", both.Events));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Before_puts_a_target_ahead_of_another_scheduled_target()
     {
         var result = await _harness.RunAsync<OrderBuild>("Compile", "Clean");
@@ -33,7 +33,7 @@ public sealed class PlanningTests : IDisposable
         Assert.Equal(["Clean", "Restore", "Compile"], result.Events);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Triggers_and_TriggeredBy_schedule_targets_after_their_trigger()
     {
         var result = await _harness.RunAsync<OrderBuild>("Pack");
@@ -41,7 +41,7 @@ public sealed class PlanningTests : IDisposable
         Assert.Equal(["Restore", "Compile", "Pack", "Announce"], result.Events);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Target_names_ignore_case_and_dashes_and_accept_plus_as_a_separator()
     {
         var positional = await _harness.RunAsync<OrderBuild>("re-store+COMPILE");
@@ -51,7 +51,7 @@ public sealed class PlanningTests : IDisposable
         Assert.Equal(["Restore", "Compile"], named.Events);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Unrelated_invoked_targets_run_in_the_order_they_were_given()
     {
         var result = await _harness.RunAsync<OrderBuild>("Lint", "Clean");
@@ -59,7 +59,7 @@ public sealed class PlanningTests : IDisposable
         Assert.Equal(["Lint", "Clean"], result.Events);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_plan_lists_the_order_and_why_each_target_is_in_it_without_running_anything()
     {
         var result = await _harness.RunAsync<OrderBuild>("Pack", "--plan");
@@ -79,7 +79,7 @@ public sealed class PlanningTests : IDisposable
             result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_unknown_target_fails_with_the_sorted_list_of_available_targets()
     {
         var result = await _harness.RunAsync<OrderBuild>("Deploy");
@@ -101,7 +101,7 @@ public sealed class PlanningTests : IDisposable
             result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_dependency_cycle_fails_before_anything_runs_and_names_the_cycle()
     {
         var result = await _harness.RunAsync<CycleBuild>("Publish");

@@ -6,7 +6,7 @@ public sealed class RequirementTests : IDisposable
 {
     private readonly BuildHarness _harness = new();
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_missing_parameter_fails_before_any_target_runs_and_says_how_to_set_it()
     {
         var result = await _harness.RunAsync<RequiresBuild>("Merge");
@@ -21,7 +21,7 @@ public sealed class RequirementTests : IDisposable
         Assert.Contains("Merge              NotRun", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Every_unmet_requirement_of_the_plan_is_reported_at_once()
     {
         var result = await _harness.RunAsync<RequiresBuild>("Merge", "Big");
@@ -31,7 +31,7 @@ public sealed class RequirementTests : IDisposable
         Assert.Contains("Target 'Big' requires 'Force || Count > 3'.", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_requirement_is_met_by_a_parameter_from_the_environment()
     {
         _harness.Environment["TO_REF"] = "dev";
@@ -42,7 +42,7 @@ public sealed class RequirementTests : IDisposable
         Assert.Equal(["Prepare", "Merge:dev"], result.Events);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_boolean_requirement_is_met_when_its_expression_holds()
     {
         var result = await _harness.RunAsync<RequiresBuild>("Big", "--count", "4");
@@ -51,7 +51,7 @@ public sealed class RequirementTests : IDisposable
         Assert.Equal(["Big"], result.Events);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_requirements_of_a_skipped_target_are_not_checked()
     {
         var result = await _harness.RunAsync<RequiresBuild>("Optional");
@@ -60,7 +60,7 @@ public sealed class RequirementTests : IDisposable
         Assert.DoesNotContain("requires", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_value_outside_the_valid_ones_fails_before_any_target_runs_naming_flag_variable_value_and_what_is_valid()
     {
         var result = await _harness.RunAsync<RequiresBuild>("RunTests", "--test-parallelism", "0");
@@ -75,7 +75,7 @@ public sealed class RequirementTests : IDisposable
         Assert.Contains("Prepare            NotRun", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_invalid_value_from_the_environment_or_a_parameters_file_names_where_it_came_from()
     {
         _harness.Environment["TEST_PARALLELISM"] = "65";
@@ -93,7 +93,7 @@ public sealed class RequirementTests : IDisposable
             result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_valid_value_and_a_valid_default_pass_the_validation()
     {
         var given = await _harness.RunAsync<RequiresBuild>("RunTests", "--test-parallelism", "64");
@@ -103,7 +103,7 @@ public sealed class RequirementTests : IDisposable
         Assert.Equal(["Prepare", "RunTests:4"], byDefault.Events);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_invalid_default_is_reported_as_the_default()
     {
         var result = await _harness.RunAsync<RequiresBuild>("Label");
@@ -112,7 +112,7 @@ public sealed class RequirementTests : IDisposable
         Assert.Contains("Target 'Label' requires parameter 'Labels' to be one or more labels, but it is [] (the default):", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_validation_of_a_target_that_is_not_scheduled_is_not_checked()
     {
         var result = await _harness.RunAsync<RequiresBuild>("Prepare", "--test-parallelism", "0");

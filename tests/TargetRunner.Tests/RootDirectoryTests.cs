@@ -7,7 +7,7 @@ public sealed class RootDirectoryTests : IDisposable
 {
     private readonly BuildHarness _harness = new();
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_root_is_the_first_folder_with_a_nuke_folder_above_the_working_directory()
     {
         _harness.WorkingDirectory = Directory.CreateDirectory(Path.Combine(_harness.Root, "src", "deep")).FullName;
@@ -17,7 +17,7 @@ public sealed class RootDirectoryTests : IDisposable
         Assert.Equal([_harness.Root], result.Events);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Without_a_nuke_folder_the_run_fails_and_says_to_create_one_or_pass_root()
     {
         using var elsewhere = new TempDirectory("runner-noroot");
@@ -32,7 +32,7 @@ public sealed class RootDirectoryTests : IDisposable
             result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_root_argument_overrides_the_search()
     {
         using var other = new TempDirectory("runner-root");

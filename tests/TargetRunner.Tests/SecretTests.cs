@@ -8,7 +8,7 @@ public sealed class SecretTests : IDisposable
 
     private readonly BuildHarness _harness = new();
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_secret_appears_nowhere_in_the_output_of_a_run_that_logs_prints_throws_and_reports_it()
     {
         _harness.Environment["DREMIO_PAT"] = Secret;
@@ -27,7 +27,7 @@ public sealed class SecretTests : IDisposable
         Assert.Contains("// rejected token ***", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_secret_from_the_command_line_or_the_parameters_file_is_masked_too()
     {
         _harness.WriteParameters("parameters.json", $$"""{ "OtherSecret": "{{Secret}}-file" }""");
@@ -39,7 +39,7 @@ public sealed class SecretTests : IDisposable
         Assert.Contains("other ***", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_secret_that_fails_to_convert_is_not_echoed_in_the_error()
     {
         var result = await _harness.RunAsync<SecretBuild>("Leak", "--secret-number", "12ab34cd");
@@ -49,7 +49,7 @@ public sealed class SecretTests : IDisposable
         Assert.Contains("Cannot convert value '***' of parameter 'SecretNumber'", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Help_never_shows_the_default_value_of_a_secret()
     {
         var result = await _harness.RunAsync<SecretBuild>("--help");

@@ -6,7 +6,7 @@ public sealed class SkippingTests : IDisposable
 {
     private readonly BuildHarness _harness = new();
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_false_static_condition_skips_the_target_with_its_source_text_as_the_reason()
     {
         var result = await _harness.RunAsync<SkipBuild>("Compile");
@@ -16,7 +16,7 @@ public sealed class SkippingTests : IDisposable
         Assert.Contains("Compile            Skipped                // Enabled && !Disabled", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_skipped_target_also_skips_dependencies_that_nothing_else_needs()
     {
         var result = await _harness.RunAsync<SkipBuild>("Test");
@@ -25,7 +25,7 @@ public sealed class SkippingTests : IDisposable
         Assert.Contains("Restore            Skipped                // dependency of skipped target Compile", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_dependency_that_another_scheduled_target_needs_still_runs()
     {
         var result = await _harness.RunAsync<SkipBuild>("Compile", "Lint");
@@ -33,7 +33,7 @@ public sealed class SkippingTests : IDisposable
         Assert.Equal(["Restore", "Lint"], result.Events);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task WhenSkipped_Execute_runs_the_dependencies_of_a_skipped_target()
     {
         var result = await _harness.RunAsync<SkipBuild>("Publish");
@@ -41,7 +41,7 @@ public sealed class SkippingTests : IDisposable
         Assert.Equal(["Restore"], result.Events);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_static_condition_that_holds_lets_the_target_run()
     {
         var result = await _harness.RunAsync<SkipBuild>("Test", "--enabled");
@@ -49,7 +49,7 @@ public sealed class SkippingTests : IDisposable
         Assert.Equal(["Restore", "Compile", "Test"], result.Events);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Skip_without_values_skips_every_target_that_was_not_invoked()
     {
         var result = await _harness.RunAsync<SkipBuild>("Test", "--enabled", "--skip");
@@ -58,7 +58,7 @@ public sealed class SkippingTests : IDisposable
         Assert.Contains("Compile            Skipped                // --skip", result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Skip_with_names_skips_only_those_targets()
     {
         var result = await _harness.RunAsync<SkipBuild>("Test", "--enabled", "--skip", "re-store");
@@ -66,7 +66,7 @@ public sealed class SkippingTests : IDisposable
         Assert.Equal(["Compile", "Test"], result.Events);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_dynamic_condition_sees_what_earlier_targets_did_but_a_static_one_does_not()
     {
         var result = await _harness.RunAsync<SkipBuild>("Dynamic", "Static");

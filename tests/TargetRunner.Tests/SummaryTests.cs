@@ -7,7 +7,7 @@ public sealed partial class SummaryTests : IDisposable
 {
     private readonly BuildHarness _harness = new();
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_failed_build_prints_the_summary_table_in_Nukes_shape_and_exits_with_minus_one()
     {
         var result = await _harness.RunAsync<TimedBuild>("Pack");
@@ -17,7 +17,7 @@ public sealed partial class SummaryTests : IDisposable
         Assert.Matches(FailedOutcome(), result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Errors_and_warnings_are_repeated_with_their_target_before_the_summary()
     {
         var result = await _harness.RunAsync<TimedBuild>("Pack");
@@ -27,7 +27,7 @@ public sealed partial class SummaryTests : IDisposable
         Assert.Contains("[ERR] Test: Target Test failed: tests failed", block);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_successful_build_exits_with_zero_and_omits_collective_targets()
     {
         var result = await _harness.RunAsync<TimedBuild>("All");
@@ -39,7 +39,7 @@ public sealed partial class SummaryTests : IDisposable
         Assert.Contains("Quick              Succeeded     < 1sec", result.SummaryTable);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Each_target_is_introduced_by_a_block_header_on_a_terminal()
     {
         var result = await _harness.RunAsync<TimedBuild>("Quick");
@@ -48,7 +48,7 @@ public sealed partial class SummaryTests : IDisposable
         Assert.Matches(LogLine(), result.Output);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task ProceedAfterFailure_lets_other_targets_run_but_not_the_failed_targets_dependents_and_the_build_fails()
     {
         var result = await _harness.RunAsync<FailureBuild>("Dependent", "Independent");
@@ -58,7 +58,7 @@ public sealed partial class SummaryTests : IDisposable
         Assert.Contains("Dependent          NotRun", result.SummaryTable);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task After_a_failure_the_rest_is_not_run_except_targets_assured_after_failure()
     {
         var result = await _harness.RunAsync<FailureBuild>("Broken", "Later", "Cleanup");
@@ -69,7 +69,7 @@ public sealed partial class SummaryTests : IDisposable
         Assert.Contains("Broken             Failed        < 1sec   // broken on purpose", result.SummaryTable);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_build_can_set_its_own_exit_code()
     {
         var result = await _harness.RunAsync<FailureBuild>("Custom");

@@ -7,7 +7,7 @@ namespace LakehouseManager.Tests.Catalog;
 
 public sealed class CountingCatalogTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_counts_read_as_the_doc_comment_s_example()
     {
         using var temp = new TempDirectory();

@@ -38,7 +38,7 @@ public sealed class RefNameTests
         Assert.Contains($"'{name}'", error.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("a.lock/b", false)]
     [InlineData("a/b.lock/c", false)]
     [InlineData("a.lock.lock/x", false)]

@@ -48,7 +48,7 @@ public sealed class BooleanComparisonTests
         Assert.Null(ValueComparer.KindMismatchHint(0L, true));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_computed_boolean_on_the_local_catalog_equals_true_as_it_does_on_Dremio()
     {
         // Arrange
@@ -76,7 +76,7 @@ public sealed class BooleanComparisonTests
         Assert.All(run.Results, r => Assert.Equal(DataTestStatus.Passed, r.Status));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_failed_comparison_of_a_boolean_with_a_number_says_why()
     {
         var cursor = FakeCursor.Of(["ok"], [true]);

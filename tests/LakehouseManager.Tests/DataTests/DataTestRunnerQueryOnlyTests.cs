@@ -50,7 +50,7 @@ public sealed class DataTestRunnerQueryOnlyTests
         "SELECT a[1] FROM t -- don't; really\n",
     };
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [MemberData(nameof(Refused))]
     public async Task A_statement_that_is_not_one_query_is_an_error_and_never_reaches_the_engine(string sql, string why)
     {
@@ -71,7 +71,7 @@ public sealed class DataTestRunnerQueryOnlyTests
         Assert.True(run.IsFailed);
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [MemberData(nameof(Accepted))]
     public async Task A_single_read_only_query_runs_whatever_its_comments_and_literals_hold(string sql)
     {
@@ -83,7 +83,7 @@ public sealed class DataTestRunnerQueryOnlyTests
         Assert.Equal([(sql, "dev")], engine.Executed);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_check_applies_to_the_sql_after_the_branch_is_substituted()
     {
         // A git branch name may hold quotes and semicolons; substituted into a quoted literal, it must not end it.

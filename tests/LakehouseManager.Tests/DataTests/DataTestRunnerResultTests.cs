@@ -8,7 +8,7 @@ public sealed class DataTestRunnerResultTests
 {
     private static DataTestSuite Suite(string yaml) => DataTestFileParser.Parse(yaml, "tests.yaml");
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_branch_is_substituted_in_the_sql_that_runs_and_is_reported()
     {
         var engine = new InMemoryQueryEngine().Returns("SELECT * FROM t AT BRANCH \"dev\" WHERE b = 'dev'", ["id"]);
@@ -22,7 +22,7 @@ public sealed class DataTestRunnerResultTests
         Assert.Equal(("tests.yaml", "dev", "in-memory engine"), (run.Source, run.Branch, run.Engine));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_warning_is_counted_but_does_not_fail_the_run()
     {
         var engine = new InMemoryQueryEngine().Returns("SELECT 1", ["id"], [1L]).Fails("SELECT 2", "boom").Returns("SELECT 3", ["id"]);
@@ -40,7 +40,7 @@ public sealed class DataTestRunnerResultTests
         Assert.All(run.Results.Take(2), r => Assert.True(r.IsWarning));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Selection_by_name_and_tag_runs_only_those_and_reports_the_rest_as_skipped()
     {
         // Arrange
@@ -65,7 +65,7 @@ public sealed class DataTestRunnerResultTests
         Assert.False(run.IsFailed);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_unknown_test_name_is_an_error_that_lists_the_tests()
     {
         var suite = Suite("tests:\n  - { name: orders, sql: SELECT 1, expect: { no_rows: true } }\n  - { name: regions, sql: SELECT 2, expect: { no_rows: true }, tags: [nightly] }\n");
@@ -97,7 +97,7 @@ public sealed class DataTestRunnerResultTests
         Assert.Equal("'tag:' (--tests) needs a tag name, e.g. 'tag:nightly'.", empty.Message);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_test_marked_skip_never_runs()
     {
         var engine = new InMemoryQueryEngine();
@@ -109,7 +109,7 @@ public sealed class DataTestRunnerResultTests
         Assert.Empty(engine.Executed);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Progress_reports_each_test_starting_and_finishing()
     {
         var engine = new InMemoryQueryEngine().Returns("SELECT 1", ["id"]).Returns("SELECT 2", ["id"], [1L]);

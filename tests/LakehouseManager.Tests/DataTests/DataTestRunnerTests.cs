@@ -15,7 +15,7 @@ public sealed class DataTestRunnerTests
         "tests:\n" + string.Concat(Enumerable.Range(1, count).Select(i =>
             $"  - {{ name: t{i}, sql: SELECT {i}, expect: {{ no_rows: true }} }}\n")));
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData(1)]
     [InlineData(3)]
     [InlineData(4)]
@@ -103,7 +103,7 @@ public sealed class DataTestRunnerTests
         Assert.Equal(["SELECT slow", "SELECT stuck"], engine.Cancelled.Order());
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_real_short_timeout_cancels_a_hung_query()
     {
         // Arrange
@@ -118,7 +118,7 @@ public sealed class DataTestRunnerTests
         Assert.Equal(["SELECT 1"], engine.Cancelled);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task One_failing_or_erroring_test_does_not_stop_the_others()
     {
         // Arrange
@@ -157,7 +157,7 @@ public sealed class DataTestRunnerTests
         Assert.True(run.IsFailed);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_fatal_error_stops_the_run()
     {
         var engine = new InMemoryQueryEngine().Throws("SELECT 1", new LakehouseException("Dremio rejected the token (401)."));
@@ -168,7 +168,7 @@ public sealed class DataTestRunnerTests
         Assert.Equal("Dremio rejected the token (401).", error.Message);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Cancelling_the_run_throws_instead_of_reporting_timeouts()
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -8,7 +8,7 @@ public sealed class OrderedListExpectationTests
 {
     private const long Million = 1_000_000;
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_ordered_list_passes_when_values_match_in_order()
     {
         var cursor = FakeCursor.Of(["customer", "revenue"], ["acme", 10L], ["globex", 5L]);
@@ -19,7 +19,7 @@ public sealed class OrderedListExpectationTests
         Assert.Equal("customer: 2 values in the expected order", result.Message);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_ordered_list_stops_at_the_first_difference()
     {
         var cursor = new FakeCursor(["customer"], Million, i => [i == 1 ? "initech" : $"c{i}"]);
@@ -32,7 +32,7 @@ public sealed class OrderedListExpectationTests
         Assert.Equal(2, cursor.RowsRead);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_ordered_list_reads_at_most_one_row_past_its_length()
     {
         var cursor = new FakeCursor(["n"], Million, i => [i]);
@@ -43,7 +43,7 @@ public sealed class OrderedListExpectationTests
         Assert.Equal(4, cursor.RowsRead);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_ordered_list_with_missing_values_names_the_first_missing_one()
     {
         var result = await new OrderedListExpectation("c", ["acme", "globex", "initech"])
@@ -53,7 +53,7 @@ public sealed class OrderedListExpectationTests
         Assert.Equal("[\"acme\"]", result.Observed);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_ordered_list_compares_numbers_by_value_and_within_tolerance()
     {
         var exact = await new OrderedListExpectation("n", [1m, 2.5m]).EvaluateAsync(FakeCursor.Of(["n"], [1L], [2.5d]));

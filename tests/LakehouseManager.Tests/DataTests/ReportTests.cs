@@ -10,7 +10,7 @@ public sealed class ReportTests
 {
     private const string Hint = "artifacts/test-results/data-tests.md";
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_markdown_report_matches_the_expected_file()
     {
         var run = await ReportFixture.RunAsync();
@@ -20,7 +20,7 @@ public sealed class ReportTests
         TestFiles.AssertMatchesExpected(markdown, "report.md");
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_markdown_report_over_the_limit_cuts_details_then_rows_and_says_where_the_full_report_is()
     {
         // Arrange
@@ -35,7 +35,7 @@ public sealed class ReportTests
         TestFiles.AssertMatchesExpected(markdown, "report-cut.md");
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_huge_run_still_fits_a_codecommit_comment()
     {
         // Arrange: 300 failing tests with long messages and full samples.
@@ -57,7 +57,7 @@ public sealed class ReportTests
         Assert.Contains("`check_001`", markdown, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_passing_run_has_a_short_green_report()
     {
         var sample = await ReportFixture.RunAsync();
@@ -68,7 +68,7 @@ public sealed class ReportTests
         TestFiles.AssertMatchesExpected(markdown, "report-passed.md");
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_junit_report_matches_the_expected_file_and_is_valid_xml()
     {
         // Arrange
@@ -87,7 +87,7 @@ public sealed class ReportTests
         Assert.Equal(2, ((string)suite.Element("system-out")!).Split('\n').Count(l => l.StartsWith("WARNING ", StringComparison.Ordinal)));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_junit_report_validates_against_the_Apache_Ant_JUnit_schema_with_every_kind_of_result()
     {
         // Arrange: failures, errors, warnings, skips, and text XML cannot hold as it is.
@@ -100,7 +100,7 @@ public sealed class ReportTests
         Assert.Empty(problems);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_schema_check_rejects_the_shape_the_report_had_before_so_it_can_fail()
     {
         // Arrange: counts on testsuites and output inside a testcase, as the report wrote them before.
@@ -114,7 +114,7 @@ public sealed class ReportTests
         Assert.Contains(problems, p => p.Contains("'tests' attribute is not declared", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_console_report_matches_the_expected_file()
     {
         var run = await ReportFixture.RunAsync();
@@ -124,7 +124,7 @@ public sealed class ReportTests
         TestFiles.AssertMatchesExpected(text, "console.txt");
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Reports_never_show_more_than_the_sample_rows()
     {
         // Arrange: a failure with a full sample of ten rows.
@@ -142,7 +142,7 @@ public sealed class ReportTests
         Assert.Contains("Showing 3 of the rows. Showing the first 10 of 500 rows.", markdown, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_run_where_nothing_ran_says_so_in_every_report()
     {
         var sample = await ReportFixture.RunAsync();

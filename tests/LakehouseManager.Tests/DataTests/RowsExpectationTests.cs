@@ -8,7 +8,7 @@ public sealed class RowsExpectationTests
 {
     private const long Million = 1_000_000;
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task No_rows_passes_on_an_empty_result()
     {
         var result = await new NoRowsExpectation().EvaluateAsync(FakeCursor.Of(["id", "amount"]));
@@ -17,7 +17,7 @@ public sealed class RowsExpectationTests
         Assert.Equal("no failing rows", result.Message);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Failing_rows_keep_the_count_and_the_first_ten_rows_when_the_total_is_known()
     {
         var cursor = new FakeCursor(["id", "amount"], Million, i => [i, -1m], knowsTotal: true);
@@ -32,7 +32,7 @@ public sealed class RowsExpectationTests
         Assert.Equal(10, cursor.RowsRead);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Failing_rows_of_unknown_total_are_counted_up_to_a_limit()
     {
         var cursor = new FakeCursor(["id"], Million, i => [i]);
@@ -44,7 +44,7 @@ public sealed class RowsExpectationTests
         Assert.Equal(10, result.Rows!.Rows.Count);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_few_failing_rows_are_all_shown()
     {
         var result = await new NoRowsExpectation().EvaluateAsync(FakeCursor.Of(["id"], [1L], [2L], [3L]));
@@ -54,7 +54,7 @@ public sealed class RowsExpectationTests
         Assert.Equal(3, result.Rows.Rows.Count);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_row_count_uses_the_known_total_without_reading()
     {
         var cursor = new FakeCursor(["id"], Million, i => [i], knowsTotal: true);
@@ -66,7 +66,7 @@ public sealed class RowsExpectationTests
         Assert.Equal(0, cursor.RowsRead);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_row_count_stops_counting_past_its_upper_bound()
     {
         var cursor = new FakeCursor(["id"], Million, i => [i]);
@@ -78,7 +78,7 @@ public sealed class RowsExpectationTests
         Assert.Equal(6, cursor.RowsRead);
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData(2L, null, 3, true)]
     [InlineData(2L, null, 1, false)]
     [InlineData(null, 3L, 3, true)]
@@ -93,7 +93,7 @@ public sealed class RowsExpectationTests
         Assert.Equal(passes ? DataTestStatus.Passed : DataTestStatus.Failed, result.Status);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Cancellation_stops_reading_and_is_thrown()
     {
         using var cancel = new CancellationTokenSource();

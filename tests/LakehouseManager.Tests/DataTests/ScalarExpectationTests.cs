@@ -8,7 +8,7 @@ public sealed class ScalarExpectationTests
 {
     private const long Million = 1_000_000;
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_scalar_that_equals_passes_whatever_the_number_type()
     {
         var cursor = FakeCursor.Of(["total"], [5L]);
@@ -19,7 +19,7 @@ public sealed class ScalarExpectationTests
         Assert.Equal("total = 5", result.Message);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_scalar_that_differs_fails_with_observed_expected_and_the_row()
     {
         var cursor = FakeCursor.Of(["region", "total"], ["EMEA", 1000.25m], ["AMER", 1m]);
@@ -33,7 +33,7 @@ public sealed class ScalarExpectationTests
         Assert.Equal(["EMEA", 1000.25m], Assert.Single(result.Rows.Rows));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Text_never_equals_a_number_and_the_message_says_why()
     {
         var cursor = FakeCursor.Of(["n"], ["5"]);
@@ -47,7 +47,7 @@ public sealed class ScalarExpectationTests
             result.Message);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_scalar_on_no_rows_fails()
     {
         var cursor = FakeCursor.Of(["total"]);
@@ -58,7 +58,7 @@ public sealed class ScalarExpectationTests
         Assert.Equal("total: the query returned no rows, expected 0", result.Message);
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData(1500, true)]
     [InlineData(1000, true)]
     [InlineData(2000, true)]
@@ -73,7 +73,7 @@ public sealed class ScalarExpectationTests
         Assert.Equal(passes ? DataTestStatus.Passed : DataTestStatus.Failed, result.Status);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task At_least_and_at_most_check_one_side()
     {
         var atLeast = await new ScalarExpectation(null, new RangeConstraint(1m, null)).EvaluateAsync(FakeCursor.Of(["c"], [0L]));
@@ -83,7 +83,7 @@ public sealed class ScalarExpectationTests
         Assert.Equal(DataTestStatus.Passed, atMost.Status);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_range_on_a_value_that_is_not_a_number_fails_with_a_hint()
     {
         var result = await new ScalarExpectation("c", new RangeConstraint(1m, null)).EvaluateAsync(FakeCursor.Of(["c"], [(object?)null]));
@@ -91,7 +91,7 @@ public sealed class ScalarExpectationTests
         Assert.Equal("c: observed null, expected at least 1 (the value is null)", result.Message);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_missing_column_is_an_error_that_lists_the_columns()
     {
         var cursor = FakeCursor.Of(["region", "amount"], ["EMEA", 1L]);
@@ -104,7 +104,7 @@ public sealed class ScalarExpectationTests
         Assert.Equal(0, cursor.RowsRead);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_column_is_found_case_insensitively_when_no_exact_match_exists()
     {
         var result = await new ScalarExpectation("total", new EqualsConstraint(1m)).EvaluateAsync(FakeCursor.Of(["TOTAL"], [1L]));
@@ -113,7 +113,7 @@ public sealed class ScalarExpectationTests
         Assert.Equal("TOTAL = 1", result.Message);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_exact_column_match_wins_over_other_cases_and_two_loose_matches_are_ambiguous()
     {
         var exact = await new ScalarExpectation("Total", new EqualsConstraint(2m))
@@ -126,7 +126,7 @@ public sealed class ScalarExpectationTests
         Assert.Equal("column 'total' matches 'TOTAL' and 'Total' when case is ignored; write its exact name", ambiguous.Message);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Leaving_the_column_out_needs_a_one_column_result()
     {
         var result = await new ScalarExpectation(null, new EqualsConstraint(1m)).EvaluateAsync(FakeCursor.Of(["a", "b"], [1L, 2L]));
@@ -135,7 +135,7 @@ public sealed class ScalarExpectationTests
         Assert.Equal("the query returned 2 columns (a, b); name the one to compare with 'column'", result.Message);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_scalar_reads_one_row_of_a_million()
     {
         var cursor = new FakeCursor(["n"], Million, i => [i]);

@@ -7,7 +7,7 @@ namespace LakehouseManager.Tests.Mirror;
 
 public sealed class MirrorFolderPlainScanTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_files_of_a_few_keys_are_found_at_their_plain_paths_and_absent_ones_are_left_out()
     {
         // Arrange
@@ -26,7 +26,7 @@ public sealed class MirrorFolderPlainScanTests
         Assert.Equal(("shop/a.sql", ContentKey.Of("shop", "a")), (entry.RelativePath, entry.Key));
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("shop/Orders.sql", "shop", "orders")]
     [InlineData("shop/Orders%~1.sql", "shop", "Orders")]
     [InlineData("Shop/x.sql", "shop", "y")]

@@ -35,7 +35,7 @@ public sealed class MirrorFolderTests
         Assert.Contains(reason, exception.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Writing_a_view_creates_its_folders_and_the_exact_bytes_without_leaving_temp_files()
     {
         using var checkout = new TempDirectory();
@@ -50,7 +50,7 @@ public sealed class MirrorFolderTests
         Assert.Equal("select 2", await folder.ReadViewAsync("sales/reporting/orders.sql"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Reading_a_missing_view_returns_null()
     {
         using var checkout = new TempDirectory();
@@ -59,7 +59,7 @@ public sealed class MirrorFolderTests
         Assert.Null(await folder.ReadViewAsync("a/b.sql"));
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("../escape.sql")]
     [InlineData("a/../../escape.sql")]
     [InlineData("/tmp/escape.sql")]
@@ -75,7 +75,7 @@ public sealed class MirrorFolderTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(checkout.Path, "*", SearchOption.AllDirectories));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Deleting_the_last_view_of_a_folder_removes_the_empty_folders_but_not_the_mirror_folder()
     {
         using var checkout = new TempDirectory();
@@ -95,7 +95,7 @@ public sealed class MirrorFolderTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(checkout.Combine("views")));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_folder_holding_a_human_file_is_kept_when_its_last_view_is_deleted()
     {
         using var checkout = new TempDirectory();
@@ -108,7 +108,7 @@ public sealed class MirrorFolderTests
         Assert.True(File.Exists(checkout.Combine("sales", "README.md")));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Writing_through_a_symlinked_folder_is_refused_and_nothing_is_written_outside()
     {
         using var checkout = new TempDirectory();
@@ -123,7 +123,7 @@ public sealed class MirrorFolderTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(outside.Path));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_symlinked_mirror_folder_is_refused_for_writes_deletes_and_scans()
     {
         using var checkout = new TempDirectory();
@@ -139,7 +139,7 @@ public sealed class MirrorFolderTests
         Assert.Equal(["a.sql"], Directory.EnumerateFileSystemEntries(outside.Path).Select(Path.GetFileName));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_view_file_that_is_a_symlink_is_neither_overwritten_nor_followed()
     {
         using var checkout = new TempDirectory();
@@ -156,7 +156,7 @@ public sealed class MirrorFolderTests
         Assert.Equal("secret", File.ReadAllText(target));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Scanning_lists_the_views_with_their_keys_and_reports_files_that_do_not_decode()
     {
         using var checkout = new TempDirectory();

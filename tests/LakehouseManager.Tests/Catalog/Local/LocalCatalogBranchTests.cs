@@ -9,7 +9,7 @@ namespace LakehouseManager.Tests.Catalog.Local;
 
 public sealed class LocalCatalogBranchTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_new_catalog_has_a_main_branch_with_one_empty_initial_commit()
     {
         using var temp = new TempDirectory();
@@ -29,7 +29,7 @@ public sealed class LocalCatalogBranchTests
         Assert.True(File.Exists(temp.Combine(".lakehouse", "catalog.db")));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Reopening_the_file_keeps_branches_and_views()
     {
         using var temp = new TempDirectory();
@@ -46,7 +46,7 @@ public sealed class LocalCatalogBranchTests
         Assert.Equal("SELECT 1", Assert.Single((await reopened.ListViewsAsync(hash, null, 5)).Items).Sql);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_sqlite_file_that_is_not_a_catalog_is_refused()
     {
         using var temp = new TempDirectory();
@@ -64,7 +64,7 @@ public sealed class LocalCatalogBranchTests
         Assert.Contains("not a local catalog", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_branch_is_created_at_a_commit_and_lists_in_name_order()
     {
         using var temp = new TempDirectory();
@@ -81,7 +81,7 @@ public sealed class LocalCatalogBranchTests
         Assert.Null(await catalog.FindBranchAsync("nope"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Creating_an_existing_branch_fails_with_ReferenceAlreadyExists()
     {
         using var temp = new TempDirectory();
@@ -94,7 +94,7 @@ public sealed class LocalCatalogBranchTests
         Assert.Contains("'main' already exists", error.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("0123456789abcdef", CatalogErrorKind.NotFound, "Commit '0123456789abcdef' not found")]
     [InlineData("not-a-hash", CatalogErrorKind.BadRequest, "'not-a-hash' is not a commit hash")]
     public async Task Creating_a_branch_from_an_unknown_hash_names_the_hash(string hash, CatalogErrorKind kind, string message)
@@ -108,7 +108,7 @@ public sealed class LocalCatalogBranchTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("HEAD")]
     [InlineData("1bad")]
     [InlineData("a..b")]
@@ -124,7 +124,7 @@ public sealed class LocalCatalogBranchTests
         Assert.Contains($"'{name}'", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_branch_is_deleted_at_its_exact_head_only()
     {
         using var temp = new TempDirectory();
@@ -141,7 +141,7 @@ public sealed class LocalCatalogBranchTests
         Assert.Null(await catalog.FindBranchAsync("dev"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_default_branch_cannot_be_deleted()
     {
         using var temp = new TempDirectory();
@@ -154,7 +154,7 @@ public sealed class LocalCatalogBranchTests
         Assert.Equal("Default branch 'main' cannot be deleted.", error.Message);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Deleting_an_unknown_branch_lists_the_branches_there_are()
     {
         using var temp = new TempDirectory();
@@ -169,7 +169,7 @@ public sealed class LocalCatalogBranchTests
         Assert.Contains("Branches there: dev, main.", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Ancestry_follows_parents_including_merge_parents()
     {
         using var temp = new TempDirectory();

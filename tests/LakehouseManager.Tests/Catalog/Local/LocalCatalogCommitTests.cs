@@ -28,7 +28,7 @@ public sealed class LocalCatalogCommitTests
         Assert.Matches("^[0-9a-f]{64}$", after.Hash);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Sql_text_is_stored_byte_exact()
     {
         using var temp = new TempDirectory();
@@ -41,7 +41,7 @@ public sealed class LocalCatalogCommitTests
         Assert.All(views, v => Assert.Equal(sql, v.Sql));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Deleting_a_view_removes_it_and_deleting_a_missing_view_names_it()
     {
         using var temp = new TempDirectory();
@@ -56,7 +56,7 @@ public sealed class LocalCatalogCommitTests
         Assert.Contains("key 'a.v' does not exist", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_stale_expected_hash_whose_keys_changed_is_rejected_naming_the_key()
     {
         using var temp = new TempDirectory();
@@ -73,7 +73,7 @@ public sealed class LocalCatalogCommitTests
         Assert.Equal(head, (await catalog.GetBranchAsync("main")).Hash);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_stale_expected_hash_with_only_unrelated_changes_commits_on_top_of_the_head()
     {
         using var temp = new TempDirectory();
@@ -89,7 +89,7 @@ public sealed class LocalCatalogCommitTests
             await ViewsAtAsync(catalog, result.Hash));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_expected_hash_outside_the_branch_history_is_a_conflict()
     {
         using var temp = new TempDirectory();
@@ -105,7 +105,7 @@ public sealed class LocalCatalogCommitTests
         Assert.Equal($"named-reference 'main' is not at expected hash '{onDev}', but at '{root}'", error.Message);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_commit_naming_a_key_twice_or_without_a_message_is_a_bad_request()
     {
         using var temp = new TempDirectory();
@@ -121,7 +121,7 @@ public sealed class LocalCatalogCommitTests
         Assert.Equal(CatalogErrorKind.BadRequest, noMessage.Kind);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_commit_to_an_unknown_branch_lists_the_branches()
     {
         using var temp = new TempDirectory();
@@ -136,7 +136,7 @@ public sealed class LocalCatalogCommitTests
         Assert.Contains("Branches there: main.", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_log_follows_first_parents_newest_first()
     {
         using var temp = new TempDirectory();

@@ -10,7 +10,7 @@ namespace LakehouseManager.Tests.Catalog.Local;
 /// <summary>Two catalog instances on one file stand for two processes: each uses its own connections.</summary>
 public sealed class LocalCatalogConcurrencyTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Two_writers_of_different_keys_from_the_same_hash_both_commit()
     {
         using var temp = new TempDirectory();
@@ -29,7 +29,7 @@ public sealed class LocalCatalogConcurrencyTests
         Assert.Equal(8, results.Select(r => r.Hash).Distinct().Count());
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Two_writers_of_the_same_key_from_the_same_hash_one_wins_one_gets_a_conflict()
     {
         using var temp = new TempDirectory();

@@ -15,7 +15,7 @@ public sealed class LocalCatalogDiffModelTests
     private static readonly string[] s_keys = ["a.x", "a.y", "b.x", "b.y.z", "c", "d.e"];
     private static readonly string[] s_texts = ["SELECT 1", "SELECT 2", "SELECT 3"];
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]

@@ -7,7 +7,7 @@ namespace LakehouseManager.Tests.Catalog.Local;
 
 public sealed class LocalCatalogMergeTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_clean_merge_makes_one_merge_commit_with_both_sides_changes()
     {
         using var temp = new TempDirectory();
@@ -38,7 +38,7 @@ public sealed class LocalCatalogMergeTests
             await ViewsAtAsync(catalog, result.ResultHash!));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Conflicts_of_each_kind_are_data_and_nothing_is_applied()
     {
         using var temp = new TempDirectory();
@@ -67,7 +67,7 @@ public sealed class LocalCatalogMergeTests
             result.Conflicts);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_view_removed_on_the_source_but_edited_on_the_target_is_a_value_conflict()
     {
         using var temp = new TempDirectory();
@@ -82,7 +82,7 @@ public sealed class LocalCatalogMergeTests
         Assert.Equal("VALUE_DIFFERS", Assert.Single(result.Conflicts).ConflictType);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_dry_run_reports_success_and_applies_nothing()
     {
         using var temp = new TempDirectory();
@@ -100,7 +100,7 @@ public sealed class LocalCatalogMergeTests
         Assert.Empty(await ViewsAtAsync(catalog, root));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_stale_expected_target_hash_is_a_reference_conflict_never_an_overwrite()
     {
         using var temp = new TempDirectory();
@@ -118,7 +118,7 @@ public sealed class LocalCatalogMergeTests
         Assert.Equal(main, (await catalog.GetBranchAsync("main")).Hash);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Running_a_merge_again_is_a_success_without_a_new_commit()
     {
         using var temp = new TempDirectory();
@@ -137,7 +137,7 @@ public sealed class LocalCatalogMergeTests
         Assert.Equal(first.ResultHash, (await catalog.GetBranchAsync("main")).Hash);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Merging_an_already_merged_hash_with_a_stale_expected_hash_is_a_success_without_a_new_commit()
     {
         using var temp = new TempDirectory();
@@ -157,7 +157,7 @@ public sealed class LocalCatalogMergeTests
         Assert.Equal(main, (await catalog.GetBranchAsync("main")).Hash);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Merging_main_back_into_a_branch_then_the_branch_into_main_carries_only_the_branch_changes()
     {
         using var temp = new TempDirectory();
@@ -176,7 +176,7 @@ public sealed class LocalCatalogMergeTests
         Assert.Equal(["Added a.dev"], await DiffAsync(catalog, main2, forward.ResultHash!));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Merging_a_commit_of_a_deleted_branch_that_is_not_merged_yet_names_the_branch()
     {
         using var temp = new TempDirectory();

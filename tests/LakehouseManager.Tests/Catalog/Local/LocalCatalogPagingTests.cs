@@ -10,7 +10,7 @@ public sealed class LocalCatalogPagingTests
     private static readonly string[] s_keys =
         ["a.b", "a.b.c", "a.bc", "\"a.b\".c", "ab", "b.\"x y\"", "b.z", "c", "é.v", "z.z"];
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(500)]
@@ -37,7 +37,7 @@ public sealed class LocalCatalogPagingTests
         Assert.All(pages.SelectMany(p => p.Items), v => Assert.Equal($"SELECT '{v.Key}'", v.Sql));
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(500)]
@@ -59,7 +59,7 @@ public sealed class LocalCatalogPagingTests
         Assert.Empty(await DiffAsync(catalog, to, to, pageSize));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_page_token_from_another_listing_or_garbage_is_a_clear_error()
     {
         using var temp = new TempDirectory();
@@ -78,7 +78,7 @@ public sealed class LocalCatalogPagingTests
         Assert.Equal("a.w", Assert.Single((await catalog.ListViewsAsync(first, token, 1)).Items).Key.ToString());
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_page_size_below_one_is_a_bad_request()
     {
         using var temp = new TempDirectory();
@@ -90,7 +90,7 @@ public sealed class LocalCatalogPagingTests
         Assert.Contains("page size 0", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Get_views_returns_the_present_keys_in_key_order()
     {
         using var temp = new TempDirectory();

@@ -10,7 +10,7 @@ namespace LakehouseManager.Tests.Catalog.Local;
 /// <summary>User SQL may not reach the catalog's own tables, however it names them.</summary>
 public sealed class LocalCatalogReservedTablesTests
 {
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("DELETE FROM '_lh_entries'", "'_lh_entries' is reserved for the catalog")]
     [InlineData("DELETE FROM \"_lh_entries\"", "reserved")]
     [InlineData("DELETE FROM [_lh_entries]", "reserved")]
@@ -57,7 +57,7 @@ public sealed class LocalCatalogReservedTablesTests
         Assert.Equal(before, await SnapshotAsync(catalog));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_view_that_reads_the_catalog_s_tables_is_refused_when_created_and_when_queried()
     {
         using var temp = new TempDirectory();
@@ -72,7 +72,7 @@ public sealed class LocalCatalogReservedTablesTests
         Assert.Contains("'_lh_branches' is reserved for the catalog", queried.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_view_named_like_a_catalog_table_runs_without_shadowing_it()
     {
         using var temp = new TempDirectory();

@@ -9,7 +9,7 @@ namespace LakehouseManager.Tests.Catalog.Local;
 
 public sealed class LocalCatalogScaleTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Ten_thousand_views_commit_at_once_and_a_one_view_change_diffs_to_one_entry()
     {
         using var temp = new TempDirectory();

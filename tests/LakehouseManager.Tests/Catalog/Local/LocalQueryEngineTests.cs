@@ -9,7 +9,7 @@ namespace LakehouseManager.Tests.Catalog.Local;
 
 public sealed class LocalQueryEngineTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Data_tests_run_against_the_views_of_the_branch_and_a_bad_query_is_a_test_error()
     {
         // Arrange

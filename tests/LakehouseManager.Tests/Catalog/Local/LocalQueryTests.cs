@@ -8,7 +8,7 @@ namespace LakehouseManager.Tests.Catalog.Local;
 
 public sealed class LocalQueryTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Dotted_names_of_data_tables_are_rewritten_and_strings_are_left_alone()
     {
         using var temp = new TempDirectory();
@@ -22,7 +22,7 @@ public sealed class LocalQueryTests
         Assert.Equal([[1L, "shop.raw.orders", 10.5m], [2L, "shop.raw.orders", 20m]], rows);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Cells_are_normalised_to_the_port_types()
     {
         using var temp = new TempDirectory();
@@ -39,7 +39,7 @@ public sealed class LocalQueryTests
         Assert.Equal([[7L, 1.5, 2.25m, true, "x", null, "0A0B"]], rows);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Views_over_views_are_instantiated_in_dependency_order()
     {
         using var temp = new TempDirectory();
@@ -55,7 +55,7 @@ public sealed class LocalQueryTests
         Assert.Equal([[61.0]], rows);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Only_the_views_a_query_needs_are_instantiated()
     {
         using var temp = new TempDirectory();
@@ -70,7 +70,7 @@ public sealed class LocalQueryTests
         Assert.Contains("no such column: nope", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_query_at_a_branch_sees_that_branch_s_views()
     {
         using var temp = new TempDirectory();
@@ -103,7 +103,7 @@ public sealed class LocalQueryTests
         Assert.Equal([[3L]], onDev);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_table_alias_named_at_is_an_alias()
     {
         using var temp = new TempDirectory();
@@ -114,7 +114,7 @@ public sealed class LocalQueryTests
         Assert.Equal([[2L], [3L]], rows);
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("DELETE FROM shop.raw.orders", "Only queries run at a branch")]
     [InlineData("WITH x AS (SELECT 1) DELETE FROM shop.raw.orders", "only queries (SELECT, WITH ... SELECT, VALUES) run here")]
     [InlineData("SELECT * FROM shop.raw.nope", "Unknown table or view shop.raw.nope at line 1, column 15")]
@@ -131,7 +131,7 @@ public sealed class LocalQueryTests
         Assert.Equal([[3L]], await QueryAsync(catalog, "main", "SELECT count(*) FROM shop.raw.orders"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Views_that_reference_each_other_in_a_cycle_are_reported()
     {
         using var temp = new TempDirectory();
@@ -143,7 +143,7 @@ public sealed class LocalQueryTests
         Assert.Contains("cycle: c.x -> c.y -> c.x", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task With_a_source_name_dremio_style_names_resolve_without_the_source()
     {
         using var temp = new TempDirectory();

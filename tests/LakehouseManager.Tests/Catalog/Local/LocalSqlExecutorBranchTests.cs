@@ -8,7 +8,7 @@ namespace LakehouseManager.Tests.Catalog.Local;
 
 public sealed class LocalSqlExecutorBranchTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Create_branch_starts_from_the_current_branch_or_the_named_reference()
     {
         using var temp = new TempDirectory();
@@ -31,7 +31,7 @@ public sealed class LocalSqlExecutorBranchTests
         Assert.Equal(CatalogErrorKind.AlreadyExists, error.Kind);
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("CREATE BRANCH \"bad..name\"", "Invalid branch name 'bad..name'")]
     [InlineData("CREATE BRANCH dev FROM nowhere", "Catalog branch 'nowhere' does not exist")]
     [InlineData("CREATE BRANCH dev AT COMMIT \"00000000\"", "Commit '00000000' not found")]
@@ -60,7 +60,7 @@ public sealed class LocalSqlExecutorBranchTests
         Assert.Equal(["main"], (await catalog.ListBranchesAsync()).Select(b => b.Name));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_statement_at_an_unknown_branch_lists_the_branches()
     {
         using var temp = new TempDirectory();
@@ -72,7 +72,7 @@ public sealed class LocalSqlExecutorBranchTests
         Assert.Contains("Branches there: main.", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Drop_branch_drops_at_the_head_tolerates_a_missing_branch_with_if_exists_and_keeps_the_current_one()
     {
         using var temp = new TempDirectory();
@@ -95,7 +95,7 @@ public sealed class LocalSqlExecutorBranchTests
         Assert.Null(await catalog.FindBranchAsync("dev"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Merge_branch_into_the_current_branch_reports_dremio_s_rows()
     {
         using var temp = new TempDirectory();
@@ -118,7 +118,7 @@ public sealed class LocalSqlExecutorBranchTests
         Assert.StartsWith("Branch dev is already merged into main", again.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_conflicting_merge_is_a_failure_row_with_one_row_per_conflict()
     {
         using var temp = new TempDirectory();
@@ -138,7 +138,7 @@ public sealed class LocalSqlExecutorBranchTests
         Assert.Equal(before, await catalog.GetBranchAsync("main"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Show_statements_list_branches_views_logs_and_a_view_s_definition()
     {
         using var temp = new TempDirectory();

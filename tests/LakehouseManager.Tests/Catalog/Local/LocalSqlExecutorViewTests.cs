@@ -10,7 +10,7 @@ namespace LakehouseManager.Tests.Catalog.Local;
 
 public sealed class LocalSqlExecutorViewTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Create_view_commits_the_query_as_written_with_dremio_s_message()
     {
         using var temp = new TempDirectory();
@@ -29,7 +29,7 @@ public sealed class LocalSqlExecutorViewTests
         Assert.Equal([[2L], [3L]], await QueryAsync(catalog, "main", "SELECT * FROM shop.sales.big ORDER BY 1"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Replacing_a_view_needs_or_replace_and_commits_an_alter_message()
     {
         using var temp = new TempDirectory();
@@ -45,7 +45,7 @@ public sealed class LocalSqlExecutorViewTests
         Assert.Equal([[2L]], await QueryAsync(catalog, "main", "SELECT x FROM s.v"));
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("CREATE VIEW s.v AS SELECT * FROM shop.raw.missing", "Unknown table or view shop.raw.missing")]
     [InlineData("CREATE VIEW s.v AS SELECT nope FROM shop.raw.orders", "no such column: nope")]
     [InlineData("CREATE VIEW s.v AS SELECT * FROM s.v", "cycle: s.v -> s.v")]
@@ -64,7 +64,7 @@ public sealed class LocalSqlExecutorViewTests
         Assert.Equal(before, await catalog.GetBranchAsync("main"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_view_and_a_data_table_may_not_share_a_name()
     {
         using var temp = new TempDirectory();
@@ -81,7 +81,7 @@ public sealed class LocalSqlExecutorViewTests
         Assert.Contains("s.v is a view at branch 'main'", tableOverView.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_data_table_may_not_take_the_name_of_a_view_on_another_branch()
     {
         using var temp = new TempDirectory();
@@ -102,7 +102,7 @@ public sealed class LocalSqlExecutorViewTests
         Assert.Equal([[1L]], await QueryAsync(catalog, "dev", "SELECT x FROM s.v"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Drop_view_commits_a_delete_and_if_exists_tolerates_a_missing_view()
     {
         using var temp = new TempDirectory();
@@ -120,7 +120,7 @@ public sealed class LocalSqlExecutorViewTests
         Assert.Equal("View s.\"my view\" does not exist at branch 'main'.", error.Message);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Select_through_the_front_door_sees_the_branch_s_views_and_truncates_at_the_row_limit()
     {
         using var temp = new TempDirectory();
@@ -135,7 +135,7 @@ public sealed class LocalSqlExecutorViewTests
         Assert.True(result.Truncated);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Data_tables_are_created_filled_renamed_and_dropped_with_plain_sql()
     {
         using var temp = new TempDirectory();
@@ -160,7 +160,7 @@ public sealed class LocalSqlExecutorViewTests
         Assert.Empty(await catalog.ListDataTablesAsync());
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Inserting_into_an_unknown_table_names_it()
     {
         using var temp = new TempDirectory();

@@ -13,7 +13,7 @@ public sealed class SqlResultTextTests
         "SELECT id,\n\tamount  AS total -- the amount in the order's currency, which is not converted here at all\n" +
         "  FROM shop.raw.orders\n WHERE amount > 15\n";
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Show_views_prints_each_view_s_sql_verbatim_under_its_path()
     {
         using var temp = new TempDirectory();
@@ -29,7 +29,7 @@ public sealed class SqlResultTextTests
         ExpectedOutput.AssertMatches(text, "Catalog", "show-views.txt");
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Show_create_view_prints_the_sql_verbatim_under_the_view_and_its_reference()
     {
         using var temp = new TempDirectory();
@@ -66,7 +66,7 @@ public sealed class SqlResultTextTests
         Assert.Equal("0 views.", SqlResultText.Render(result));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Query_results_are_a_table_then_the_message()
     {
         using var temp = new TempDirectory();
@@ -79,7 +79,7 @@ public sealed class SqlResultTextTests
         ExpectedOutput.AssertMatches(text, "Catalog", "select.txt");
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Commands_print_their_summary_once()
     {
         using var temp = new TempDirectory();

@@ -10,7 +10,7 @@ public sealed class NessieSqlTextTests
 {
     private static readonly ContentKey s_view = ContentKey.Of("sales", "orders");
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("Actual view text is stored in Iceberg ViewMetadata in storage", "ICEBERG_METADATA")]
     [InlineData("Actual view text is stored in Iceberg ViewMetadata in storage", null)]
     [InlineData("  actual view text is stored in iceberg viewmetadata in storage\n", "DremioSQL")]
@@ -23,7 +23,7 @@ public sealed class NessieSqlTextTests
         Assert.Contains("placeholder", Assert.IsType<ViewSql.Unresolved>(result).Reason, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Real_sql_in_sqltext_is_resolved()
     {
         var result = await ResolveAsync(new ViewContent("s3://b/v.json", "SELECT * FROM t", "spark"));
@@ -31,7 +31,7 @@ public sealed class NessieSqlTextTests
         Assert.Equal(new ViewSql.Resolved(s_view, "SELECT * FROM t"), result);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task No_sqltext_is_unresolved_with_its_reason()
     {
         var result = await ResolveAsync(new ViewContent("s3://b/v.json", null, null));

@@ -26,7 +26,7 @@ public sealed class DemoDataTestsTests
         Assert.Contains(json.Tests, t => t.Sql.Contains(DataTest.BranchPlaceholder, StringComparison.Ordinal));
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [MemberData(nameof(Files))]
     public async Task Every_test_passes_on_main_before_the_change(string path)
     {
@@ -39,7 +39,7 @@ public sealed class DemoDataTestsTests
         Assert.False(run.IsFailed);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task On_dev_with_the_bug_the_json_file_has_exactly_one_failure_and_the_run_fails()
     {
         using var temp = new TempDirectory();
@@ -55,7 +55,7 @@ public sealed class DemoDataTestsTests
         Assert.Equal(run.Total - 1, run.Passed);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task On_dev_with_the_bug_the_yaml_file_has_one_failure_showing_the_wrong_days_and_one_warning()
     {
         using var temp = new TempDirectory();
@@ -74,7 +74,7 @@ public sealed class DemoDataTestsTests
         Assert.Equal(run.Total - 2, run.Passed);
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [MemberData(nameof(Files))]
     public async Task After_the_fix_on_dev_every_test_passes(string path)
     {

@@ -11,7 +11,7 @@ namespace LakehouseManager.Tests.Pipeline.Demo;
 
 public sealed class DemoRunnerTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_demo_runs_the_whole_loop_and_runs_again_from_scratch()
     {
         // Arrange

@@ -7,7 +7,7 @@ namespace LakehouseManager.Tests.Pipeline.Sync;
 /// <summary>Syncs racing each other, or a human, on the same branch.</summary>
 public sealed class SyncMirrorConcurrencyTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Two_syncs_of_one_checkout_at_once_end_in_the_state_of_one_sync()
     {
         // Arrange
@@ -24,7 +24,7 @@ public sealed class SyncMirrorConcurrencyTests
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Two_syncs_in_two_clones_at_once_end_in_the_state_of_one_sync()
     {
         // Arrange
@@ -128,7 +128,7 @@ public sealed class SyncMirrorConcurrencyTests
         Assert.Single(await fixture.RemoteCommitsAsync("main"), c => c.IsMirrorCommit);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_push_the_remote_refuses_is_a_clear_error_and_the_commit_is_pushed_by_the_next_run()
     {
         // Arrange

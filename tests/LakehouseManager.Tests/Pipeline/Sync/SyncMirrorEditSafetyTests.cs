@@ -7,7 +7,7 @@ namespace LakehouseManager.Tests.Pipeline.Sync;
 /// <summary>Human edits stay protected in the less common paths of a sync.</summary>
 public sealed class SyncMirrorEditSafetyTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Kept_edits_stay_protected_when_the_catalog_no_longer_has_the_watermark_commit()
     {
         // Arrange: an edit is kept; then the catalog is recreated, so the watermark's catalog commit is unknown.
@@ -61,7 +61,7 @@ public sealed class SyncMirrorEditSafetyTests
         Assert.Equal("SELECT 119", (await fixture.RemoteMirrorAsync("main"))["shop/v119.sql"]);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_kept_edit_moves_aside_when_a_case_only_collision_appears_so_no_two_names_clash()
     {
         // Arrange

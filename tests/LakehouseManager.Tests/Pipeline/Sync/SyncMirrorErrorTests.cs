@@ -11,7 +11,7 @@ namespace LakehouseManager.Tests.Pipeline.Sync;
 /// <summary>Bad input gets a clear error that names it, and leaves the checkout and the catalog as they were.</summary>
 public sealed class SyncMirrorErrorTests
 {
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("bad..name")]
     [InlineData("-dev")]
     [InlineData("HEAD")]
@@ -48,7 +48,7 @@ public sealed class SyncMirrorErrorTests
         Assert.Equal(head, await fixture.Checkout.History.RevParseAsync("HEAD"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_missing_checkout_or_a_folder_that_is_not_a_git_repository_says_which_folder_and_what_to_do()
     {
         // Arrange
@@ -73,7 +73,7 @@ public sealed class SyncMirrorErrorTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(plain));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_git_branch_with_nothing_to_start_from_is_a_clear_error()
     {
         // Arrange

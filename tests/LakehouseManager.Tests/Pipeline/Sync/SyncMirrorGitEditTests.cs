@@ -5,7 +5,7 @@ namespace LakehouseManager.Tests.Pipeline.Sync;
 
 public sealed class SyncMirrorGitEditTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_human_edit_is_kept_and_reported_as_drift_by_default()
     {
         // Arrange
@@ -46,7 +46,7 @@ public sealed class SyncMirrorGitEditTests
         Assert.Null(later.Commit);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_revert_policy_overwrites_a_human_edit_with_the_catalog_view()
     {
         // Arrange
@@ -84,7 +84,7 @@ public sealed class SyncMirrorGitEditTests
         Assert.True(await fixture.Checkout.WorkTree.IsCleanAsync());
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_human_edit_of_a_view_the_catalog_also_changed_is_a_conflict_that_is_reported_not_overwritten()
     {
         // Arrange
@@ -103,7 +103,7 @@ public sealed class SyncMirrorGitEditTests
         Assert.Equal("SELECT 42", (await fixture.RemoteMirrorAsync("main"))["shop/a.sql"]);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_sql_file_that_maps_to_no_view_is_reported_and_left_alone()
     {
         // Arrange

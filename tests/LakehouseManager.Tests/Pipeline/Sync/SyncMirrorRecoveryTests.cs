@@ -49,7 +49,7 @@ public sealed class SyncMirrorRecoveryTests
         Assert.Empty(rerun.Delta.GitEdits);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Uncommitted_changes_that_are_not_the_syncs_own_are_refused_and_left_as_they_are()
     {
         // Arrange

@@ -67,7 +67,7 @@ public sealed class SyncMirrorRepositoryTests
         Assert.Equal(await fixture.ExpectedMirrorAsync("main"), await fixture.RemoteMirrorAsync("main"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_remote_name_the_checkout_does_not_have_is_an_error_that_lists_its_remotes()
     {
         // Arrange
@@ -83,7 +83,7 @@ public sealed class SyncMirrorRepositoryTests
         Assert.Equal($"Remote 'orgin' (--remote) is not configured in {fixture.Checkout.Directory}; its remotes are: origin.", error.Message);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_repo_path_inside_a_checkout_is_refused_with_the_top_folder_to_use_instead()
     {
         // Arrange

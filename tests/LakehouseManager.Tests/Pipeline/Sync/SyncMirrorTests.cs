@@ -31,7 +31,7 @@ public sealed class SyncMirrorTests
         Assert.Single(await fixture.RemoteCommitsAsync("main"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_second_sync_with_no_catalog_change_makes_no_commit()
     {
         // Arrange
@@ -49,7 +49,7 @@ public sealed class SyncMirrorTests
         Assert.Single(await fixture.RemoteCommitsAsync("main"));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task An_incremental_sync_reads_only_the_changed_views_from_the_catalog()
     {
         // Arrange
@@ -126,7 +126,7 @@ public sealed class SyncMirrorTests
         Assert.Equal(["views/shop/a.sql"], (await fixture.Remote.Objects.ListTreeFilesAsync("main", "views")).ToArray());
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_case_only_collision_moves_the_existing_file_to_its_case_suffixed_name()
     {
         // Arrange
@@ -189,7 +189,7 @@ public sealed class SyncMirrorTests
         Assert.Equal(["shop/a.sql"], (await empty.Objects.ListTreeFilesAsync("HEAD", null)).ToArray());
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_delta_lists_the_catalog_branch_and_the_hashes()
     {
         // Arrange

@@ -43,7 +43,7 @@ public sealed class LocalCommentTests
         Assert.Equal(clock.GetUtcNow(), reply.CreatedAt);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_pull_request_without_comments_lists_none()
     {
         using var temp = new TempDirectory();
@@ -53,7 +53,7 @@ public sealed class LocalCommentTests
         Assert.Empty(comments);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_branch_name_with_a_slash_gets_one_safe_folder()
     {
         using var temp = new TempDirectory();
@@ -85,7 +85,7 @@ public sealed class LocalCommentTests
         Assert.DoesNotContain(Directory.GetFiles(hosts[0].CommentFolder(s_pullRequest)), f => AtomicFile.IsTemporaryFileName(Path.GetFileName(f)));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_comment_over_the_size_limit_is_refused_and_one_at_the_limit_is_posted()
     {
         using var temp = new TempDirectory();
@@ -101,7 +101,7 @@ public sealed class LocalCommentTests
         Assert.Single(await host.ListCommentsAsync(s_pullRequest).ToListAsync());
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_reply_to_a_comment_that_does_not_exist_is_refused()
     {
         using var temp = new TempDirectory();
@@ -115,7 +115,7 @@ public sealed class LocalCommentTests
         Assert.Contains("ids are numbers", notANumber.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_comment_file_written_by_hand_without_front_matter_is_read_as_its_body()
     {
         using var temp = new TempDirectory();

@@ -154,7 +154,7 @@ public sealed class LocalPullRequestHostTests
         Assert.Contains("origin/feature/nope", exception.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("dev", "dev", null, "are both 'dev'")]
     [InlineData("-x", "main", null, "Invalid source branch (--to-ref) name '-x'")]
     [InlineData("dev", "main", "42", "is not a local pull request's id")]
