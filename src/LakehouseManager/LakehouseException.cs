@@ -8,7 +8,7 @@ namespace LakehouseManager;
 /// <see cref="IsFatal"/> follows DiscordChatExporter: a fatal error stops the run; a non-fatal one (one view, one test)
 /// is reported and the run goes on. Expected outcomes (a failing data test, a merge conflict) are data, not exceptions.
 /// </remarks>
-public class LakehouseException : Exception
+internal class LakehouseException : Exception
 {
     /// <remarks>A message that embeds a SQLite error's raw text (<c>SQLite Error 1: '...'</c>) keeps it only as a quoted
     /// cause (<c>...; SQLite said: '...'</c>): see <see cref="QuotedCause.Rewrite"/>.</remarks>

@@ -12,7 +12,7 @@ namespace LakehouseManager.Aws;
 /// <c>AWS_ENDPOINT_URL</c>, the variables of the AWS SDKs' service-specific endpoints feature; else
 /// <c>https://&lt;endpointPrefix&gt;.&lt;region&gt;.amazonaws.com/</c> (<c>.amazonaws.com.cn</c> in the China regions).
 /// </remarks>
-public sealed partial record AwsSettings
+internal sealed partial record AwsSettings
 {
     private const string RegionExample = "a region code such as us-east-1 or eu-west-1";
 

@@ -23,7 +23,7 @@ public enum ChangeKind
 public sealed record CatalogChange(ContentKey Key, ChangeKind Kind, string ContentType = ContentTypes.IcebergView, string? ContentId = null);
 
 /// <summary>Nessie's content type names; only views are mirrored.</summary>
-public static class ContentTypes
+internal static class ContentTypes
 {
     public const string IcebergView = "ICEBERG_VIEW";
     public const string IcebergTable = "ICEBERG_TABLE";

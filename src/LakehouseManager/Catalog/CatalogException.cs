@@ -1,7 +1,7 @@
 namespace LakehouseManager.Catalog;
 
 /// <summary>A catalog call that failed; the message is for the user and names the ref, hash or key involved.</summary>
-public sealed class CatalogException : LakehouseException
+internal sealed class CatalogException : LakehouseException
 {
     public CatalogException(CatalogErrorKind kind, string message, Exception? innerException = null)
         : base(message, isFatal: true, innerException)

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace LakehouseManager.Catalog;
 
 /// <summary>Conveniences over the port that every adapter gets for free.</summary>
-public static class CatalogExtensions
+internal static class CatalogExtensions
 {
     /// <summary>The default page size: Nessie's default max-records hint is in this range too.</summary>
     public const int DefaultPageSize = 500;

@@ -6,7 +6,7 @@ namespace LakehouseManager.Catalog;
 /// Counts what goes through the catalog port: listing and diff calls, and the views and changes they return. The
 /// pipeline reports it after a sync, which shows that an incremental sync reads the changes, not the catalog.
 /// </summary>
-public sealed class CountingCatalog(ICatalog inner) : ICatalog
+internal sealed class CountingCatalog(ICatalog inner) : ICatalog
 {
     public int Calls => ListViewsCalls + DiffCalls + GetViewsCalls;
 

@@ -9,7 +9,7 @@ namespace LakehouseManager.DataTests;
 /// <param name="Completed">Tests finished so far (this one included when finished).</param>
 /// <param name="Total">Tests that run in this run (skipped ones excluded).</param>
 /// <param name="Result">The result, when finished.</param>
-public sealed record DataTestProgress(
+internal sealed record DataTestProgress(
     DataTestProgressKind Kind,
     DataTest Test,
     int Completed,

@@ -1,7 +1,7 @@
 namespace LakehouseManager.DataTests;
 
 /// <summary>Whether a progress report marks the start or the end of a test.</summary>
-public enum DataTestProgressKind
+internal enum DataTestProgressKind
 {
     Started,
     Finished,

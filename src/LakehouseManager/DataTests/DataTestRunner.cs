@@ -17,7 +17,7 @@ namespace LakehouseManager.DataTests;
 /// <see cref="LakehouseException"/> (bad credentials, an unreachable engine: every other test would fail the same way)
 /// stop the run, and they are thrown.
 /// </remarks>
-public sealed class DataTestRunner
+internal sealed class DataTestRunner
 {
     private readonly IQueryEngine _engine;
     private readonly DataTestRunnerOptions _options;

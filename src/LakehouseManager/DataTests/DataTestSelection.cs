@@ -4,7 +4,7 @@ namespace LakehouseManager.DataTests;
 /// Which tests to run, from <c>!test</c> arguments or <c>--tests</c>: test names and <c>tag:x</c> terms. A test runs when
 /// its name is listed or it carries a listed tag; no terms means every test.
 /// </summary>
-public sealed record DataTestSelection
+internal sealed record DataTestSelection
 {
     private const string TagPrefix = "tag:";
 

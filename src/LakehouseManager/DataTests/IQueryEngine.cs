@@ -35,7 +35,7 @@ public interface IQueryCursor : IAsyncDisposable
 }
 
 /// <summary>A query the engine rejected or failed (Dremio FAILED or CANCELED): a test error, not a fatal error.</summary>
-public sealed class QueryFailedException : LakehouseException
+internal sealed class QueryFailedException : LakehouseException
 {
     public QueryFailedException(string message, Exception? innerException = null)
         : base(message, isFatal: false, innerException)

@@ -15,7 +15,7 @@ namespace LakehouseManager.Dremio;
 /// Strings stay strings (Dremio sends DATE, TIME and TIMESTAMP as text), nested LIST/STRUCT/MAP values are their JSON
 /// text.
 /// </remarks>
-public static class DremioCell
+internal static class DremioCell
 {
     /// <summary>The normalised value of one cell.</summary>
     public static object? Normalize(JsonElement cell) => cell.ValueKind switch

@@ -8,7 +8,7 @@ namespace LakehouseManager.Dremio;
 /// The catalog API at a version (api-facts B.4): one object by path, and many in one call. For a versioned source the
 /// version is passed as <c>versionType</c> (BRANCH, TAG, COMMIT) and <c>versionValue</c>.
 /// </summary>
-public sealed partial class DremioClient
+internal sealed partial class DremioClient
 {
     /// <summary>The most paths one <c>catalog/by-paths</c> call may carry.</summary>
     internal const int MaxPathsPerCall = 50;

@@ -13,7 +13,7 @@ namespace LakehouseManager.Dremio;
 /// Thread-safe; dispose it when done.
 /// </summary>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed partial class DremioClient : IDisposable
+internal sealed partial class DremioClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly BearerToken _token;

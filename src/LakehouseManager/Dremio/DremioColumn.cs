@@ -1,4 +1,4 @@
 namespace LakehouseManager.Dremio;
 
 /// <summary>One column of a job's result schema: <c>{"name":"c","type":{"name":"VARCHAR"}}</c>.</summary>
-public sealed record DremioColumn(string Name, string TypeName);
+internal sealed record DremioColumn(string Name, string TypeName);

@@ -1,7 +1,7 @@
 namespace LakehouseManager.Dremio;
 
 /// <summary>Which Dremio a client talks to.</summary>
-public enum DremioDeployment
+internal enum DremioDeployment
 {
     /// <summary>Dremio Cloud, US control plane (<c>api.dremio.cloud</c>).</summary>
     CloudUs,

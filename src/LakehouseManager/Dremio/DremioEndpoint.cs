@@ -5,7 +5,7 @@ namespace LakehouseManager.Dremio;
 /// <summary>
 /// Where Dremio's REST API lives (api-facts B.1) and the paths of the SQL and job calls under it. Pure: no I/O.
 /// </summary>
-public sealed record DremioEndpoint
+internal sealed record DremioEndpoint
 {
     /// <summary>The US control plane's API root.</summary>
     public static readonly Uri CloudUsRoot = new("https://api.dremio.cloud/v0/");

@@ -9,7 +9,7 @@ namespace LakehouseManager.Dremio;
 /// <c>{"errorMessage","moreInfo"}</c> (api-facts B.3, <c>GenericErrorMessage</c>); a gateway may send HTML or nothing.
 /// Pure: no I/O.
 /// </summary>
-public static class DremioErrors
+internal static class DremioErrors
 {
     private const int MaxRawBodyLength = 300;
 

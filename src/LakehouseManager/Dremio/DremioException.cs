@@ -10,7 +10,7 @@ namespace LakehouseManager.Dremio;
 /// Fatal when nothing else will work either: the PAT is rejected (401/403), the server is unreachable or keeps failing
 /// after retries. A rejected request (400, 404, 409) concerns only that request and is not fatal.
 /// </remarks>
-public sealed class DremioException : LakehouseException
+internal sealed class DremioException : LakehouseException
 {
     public DremioException(
         string message,

@@ -7,7 +7,7 @@ namespace LakehouseManager.Dremio;
 /// <c>{"rowCount": total, "schema": [...], "rows": [{"c": v}]}</c>. Rows are turned into cell lists in schema order,
 /// normalised by <see cref="DremioCell"/>; a column missing from a row object is null.
 /// </summary>
-public sealed record DremioJobResults(
+internal sealed record DremioJobResults(
     long RowCount,
     IReadOnlyList<DremioColumn> Schema,
     IReadOnlyList<IReadOnlyList<object?>> Rows)

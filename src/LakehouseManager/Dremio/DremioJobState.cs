@@ -24,7 +24,7 @@ public enum DremioJobState
 }
 
 /// <summary>Wire names and the terminal states of <see cref="DremioJobState"/>.</summary>
-public static class DremioJobStates
+internal static class DremioJobStates
 {
     private static readonly Dictionary<string, DremioJobState> s_byWireName = new(StringComparer.Ordinal)
     {

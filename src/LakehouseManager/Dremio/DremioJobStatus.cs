@@ -6,7 +6,7 @@ namespace LakehouseManager.Dremio;
 /// <c>GET job/{id}</c> (api-facts B.3, <c>JobStatus.java</c>). <c>errorMessage</c> is non-empty only for FAILED,
 /// <c>cancellationReason</c> only for CANCELED, <c>rowCount</c> meaningful only for COMPLETED.
 /// </summary>
-public sealed record DremioJobStatus(
+internal sealed record DremioJobStatus(
     DremioJobState State,
     string WireState,
     long? RowCount,

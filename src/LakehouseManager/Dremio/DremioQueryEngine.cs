@@ -8,7 +8,7 @@ namespace LakehouseManager.Dremio;
 /// Runs data-test queries on Dremio (design §5): submits the SQL with <c>references</c> pinning the catalog source to
 /// the branch (so the tests need no <c>AT BRANCH</c>), polls the job until it is final, and reads its rows lazily.
 /// </summary>
-public sealed class DremioQueryEngine : IQueryEngine
+internal sealed class DremioQueryEngine : IQueryEngine
 {
     private readonly DremioClient _client;
     private readonly DremioQueryEngineOptions _options;

@@ -7,7 +7,7 @@ namespace LakehouseManager.Dremio;
 /// <c>{"sql", "context"?, "references"?: {"&lt;source&gt;": {"type","value"}}}</c>, plus Dremio Cloud's optional
 /// <c>requestId</c> idempotency key (B.1).
 /// </summary>
-public sealed record DremioSqlRequest(string Sql)
+internal sealed record DremioSqlRequest(string Sql)
 {
     /// <summary>The path queries are resolved in, e.g. <c>["cat", "folder"]</c>; null to omit.</summary>
     public IReadOnlyList<string>? Context { get; init; }

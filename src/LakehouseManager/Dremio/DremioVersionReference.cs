@@ -1,7 +1,7 @@
 namespace LakehouseManager.Dremio;
 
 /// <summary>The kinds of version a <c>references</c> entry of the SQL API pins a source to (api-facts B.2).</summary>
-public enum DremioVersionType
+internal enum DremioVersionType
 {
     Branch,
     Tag,
@@ -9,7 +9,7 @@ public enum DremioVersionType
 }
 
 /// <summary>One <c>references</c> entry: <c>{"type":"BRANCH","value":"dev"}</c>.</summary>
-public sealed record DremioVersionReference(DremioVersionType Type, string Value)
+internal sealed record DremioVersionReference(DremioVersionType Type, string Value)
 {
     /// <summary>A branch reference.</summary>
     public static DremioVersionReference Branch(string name) => new(DremioVersionType.Branch, name);

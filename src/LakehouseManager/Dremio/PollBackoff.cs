@@ -4,7 +4,7 @@ namespace LakehouseManager.Dremio;
 /// The delays between job status polls: every <c>first</c> delay during a fast window after the submission, then
 /// doubling up to a cap. Pure.
 /// </summary>
-public static class PollBackoff
+internal static class PollBackoff
 {
     /// <summary>The delay after <paramref name="current"/>: twice as long, at most <paramref name="max"/>.</summary>
     public static TimeSpan Next(TimeSpan current, TimeSpan max) =>

@@ -8,7 +8,7 @@ namespace LakehouseManager.Http;
 /// this type except as the header: <see cref="ToString"/>, the debugger and every error message show <c>***</c>.
 /// </summary>
 [DebuggerDisplay("BearerToken(***)")]
-public sealed class BearerToken
+internal sealed class BearerToken
 {
     /// <summary>What replaces the secret wherever text might contain it.</summary>
     public const string Mask = "***";

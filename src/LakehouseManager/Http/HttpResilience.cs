@@ -16,7 +16,7 @@ namespace LakehouseManager.Http;
 /// per attempt and pass the context's token to <see cref="HttpClient.SendAsync(HttpRequestMessage, CancellationToken)"/>
 /// (see <see cref="ResilientHttpClientExtensions"/>).
 /// </remarks>
-public static class HttpResilience
+internal static class HttpResilience
 {
     /// <summary>The context property that tells the retry rule whether the request may be repeated.</summary>
     public static ResiliencePropertyKey<RetrySafety> RetrySafetyKey { get; } = new("LakehouseManager.Http.RetrySafety");

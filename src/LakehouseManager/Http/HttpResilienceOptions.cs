@@ -1,7 +1,7 @@
 namespace LakehouseManager.Http;
 
 /// <summary>The limits of <see cref="HttpResilience"/>. The defaults suit a CI job talking to a SaaS API.</summary>
-public sealed record HttpResilienceOptions
+internal sealed record HttpResilienceOptions
 {
     /// <summary>The defaults.</summary>
     public static HttpResilienceOptions Default { get; } = new();

@@ -3,7 +3,7 @@ using Polly;
 namespace LakehouseManager.Http;
 
 /// <summary>Sends a request through a <see cref="HttpResilience"/> pipeline.</summary>
-public static class ResilientHttpClientExtensions
+internal static class ResilientHttpClientExtensions
 {
     /// <summary>
     /// Sends the request made by <paramref name="createRequest"/> (called once per attempt: a request message cannot be

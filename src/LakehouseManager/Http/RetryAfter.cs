@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 namespace LakehouseManager.Http;
 
 /// <summary>Reads the <c>Retry-After</c> header (RFC 9110 §10.2.3): delay seconds or an HTTP date.</summary>
-public static class RetryAfter
+internal static class RetryAfter
 {
     /// <summary>The delay the server asked for, never negative; null when it asked for none.</summary>
     public static TimeSpan? GetDelay(HttpResponseHeaders headers, DateTimeOffset now)

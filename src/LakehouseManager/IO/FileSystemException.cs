@@ -1,5 +1,5 @@
 namespace LakehouseManager.IO;
 
 /// <summary>A file or folder could not be written or deleted: the message names it, the operation and the cause.</summary>
-public sealed class FileSystemException(string message, Exception innerException)
+internal sealed class FileSystemException(string message, Exception innerException)
     : LakehouseException(message, isFatal: true, innerException);

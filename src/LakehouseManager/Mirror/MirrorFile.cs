@@ -7,7 +7,7 @@ namespace LakehouseManager.Mirror;
 /// that the mirror adds, and reading strips exactly that one. So any SQL text round-trips byte for byte, whatever its
 /// own line endings or trailing newlines.
 /// </summary>
-public static class MirrorFile
+internal static class MirrorFile
 {
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

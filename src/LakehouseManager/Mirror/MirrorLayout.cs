@@ -20,7 +20,7 @@ namespace LakehouseManager.Mirror;
 /// <para>Known limit: names are not Unicode-normalized (exact code points are kept), so on macOS two keys that differ
 /// only in NFC/NFD form would share a file.</para>
 /// </remarks>
-public static class MirrorLayout
+internal static class MirrorLayout
 {
     public const string Extension = ".sql";
 

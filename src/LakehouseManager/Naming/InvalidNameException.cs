@@ -1,4 +1,4 @@
 namespace LakehouseManager.Naming;
 
 /// <summary>A branch or key name that breaks the rules; the message names it and says what a valid name is.</summary>
-public sealed class InvalidNameException(string message) : LakehouseException(message);
+internal sealed class InvalidNameException(string message) : LakehouseException(message);

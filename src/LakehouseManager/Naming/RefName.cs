@@ -16,7 +16,7 @@ namespace LakehouseManager.Naming;
 /// Linux, macOS and Windows, which leaves 250 for each <c>/</c>-separated element (git 2.39: a 251-character name
 /// fails with "cannot lock ref ... File name too long"). The names hold ASCII only, so characters are bytes.
 /// </remarks>
-public static partial class RefName
+internal static partial class RefName
 {
     /// <summary>The longest branch name both Nessie (on every store) and git (as a file) can keep.</summary>
     public const int MaxLength = 244;

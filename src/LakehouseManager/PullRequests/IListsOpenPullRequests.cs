@@ -4,7 +4,7 @@ namespace LakehouseManager.PullRequests;
 /// A host that can list a repository's open pull requests (CodeCommit's ListPullRequests): what a scheduled sync of
 /// every open pull request needs. Not part of the port: the local host has no list of pull requests.
 /// </summary>
-public interface IListsOpenPullRequests
+internal interface IListsOpenPullRequests
 {
     IAsyncEnumerable<PullRequest> ListOpenPullRequestsAsync(CancellationToken cancellationToken = default);
 }

@@ -8,7 +8,7 @@ namespace LakehouseManager.PullRequests;
 /// catalog and git commits...), never from its text: a retried or replayed run posts with the same token, and the
 /// host returns the first post instead of a second one (CodeCommit's <c>clientRequestToken</c>). 32 hex digits.
 /// </summary>
-public static class IdempotencyToken
+internal static class IdempotencyToken
 {
     public static string For(params string?[] parts)
     {

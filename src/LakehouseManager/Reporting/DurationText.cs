@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LakehouseManager.Reporting;
 
 /// <summary>Short, human durations for reports and messages: "350ms", "1.2s", "30s", "2m05s", "1h02m".</summary>
-public static class DurationText
+internal static class DurationText
 {
     public static string Format(TimeSpan duration)
     {

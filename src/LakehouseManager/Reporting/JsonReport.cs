@@ -9,7 +9,7 @@ namespace LakehouseManager.Reporting;
 /// The shape every JSON report in <c>artifacts/</c> shares: indented, unicode kept readable, one trailing newline, and
 /// views written the same way (their SQL path and their key elements).
 /// </summary>
-public static class JsonReport
+internal static class JsonReport
 {
     private static readonly JsonWriterOptions s_options = new()
     {

@@ -4,7 +4,7 @@ using System.Text;
 namespace LakehouseManager.Reporting;
 
 /// <summary>Escaping for GitHub-flavoured markdown, as CodeCommit and most pull-request hosts render it.</summary>
-public static class MarkdownText
+internal static class MarkdownText
 {
     private const string Special = "\\`*_[]<>|#~";
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace LakehouseManager.Reporting;
 
 /// <summary>Text safe to print: control characters other than line breaks and tabs shown as <c>\uXXXX</c>.</summary>
-public static class PrintableText
+internal static class PrintableText
 {
     /// <summary>
     /// A bell or escape sequence in an engine message or a cell must not ring a terminal, recolour a CI log or vanish

@@ -1,7 +1,7 @@
 namespace LakehouseManager.Reporting;
 
 /// <summary>How a <see cref="TextTable"/> column lines up its cells.</summary>
-public enum TextAlignment
+internal enum TextAlignment
 {
     /// <summary>Text: padded on the right.</summary>
     Left,

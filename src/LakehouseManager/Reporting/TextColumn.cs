@@ -4,4 +4,4 @@ namespace LakehouseManager.Reporting;
 /// <param name="Header">The header text.</param>
 /// <param name="Alignment">How cells line up.</param>
 /// <param name="MaxWidth">Longer cells (and headers) are cut to this many characters, ending with "…".</param>
-public sealed record TextColumn(string Header, TextAlignment Alignment = TextAlignment.Left, int MaxWidth = 60);
+internal sealed record TextColumn(string Header, TextAlignment Alignment = TextAlignment.Left, int MaxWidth = 60);

@@ -14,7 +14,7 @@ namespace LakehouseManager.Reporting;
 /// their column's <see cref="TextColumn.MaxWidth"/>. Widths count UTF-16 characters, which is exact for the Latin text
 /// of SQL identifiers and values; wide (East Asian) characters and emoji may misalign a column, never lose text.
 /// </remarks>
-public sealed class TextTable
+internal sealed class TextTable
 {
     private const string Separator = "  ";
     private readonly ImmutableArray<TextColumn> _columns;

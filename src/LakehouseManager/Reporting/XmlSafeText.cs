@@ -5,7 +5,7 @@ using System.Xml;
 namespace LakehouseManager.Reporting;
 
 /// <summary>Makes arbitrary text (engine messages, cell values) safe to put in an XML 1.0 document.</summary>
-public static class XmlSafeText
+internal static class XmlSafeText
 {
     /// <summary>
     /// Replaces the characters XML 1.0 cannot hold at all, even escaped (control characters other than tab and line

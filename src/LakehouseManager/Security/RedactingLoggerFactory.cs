@@ -6,7 +6,7 @@ namespace LakehouseManager.Security;
 /// Hands out loggers that mask the run's secrets before a line reaches the real logger, so the library's log is safe
 /// whatever the sink: the build's console masks only its <c>[Secret]</c> parameters, not a token inside a URL.
 /// </summary>
-public sealed class RedactingLoggerFactory(ILoggerFactory inner, SecretRedactor redactor) : ILoggerFactory
+internal sealed class RedactingLoggerFactory(ILoggerFactory inner, SecretRedactor redactor) : ILoggerFactory
 {
     public ILogger CreateLogger(string categoryName) => new RedactingLogger(inner.CreateLogger(categoryName), redactor);
 

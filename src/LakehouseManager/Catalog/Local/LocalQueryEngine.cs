@@ -8,7 +8,7 @@ namespace LakehouseManager.Catalog.Local;
 /// and the query runs there. A query the catalog rejects (an unknown view, a SQLite error) is a test error, not a fatal
 /// one, so the other tests go on.
 /// </summary>
-public sealed class LocalQueryEngine(LocalCatalog catalog) : IQueryEngine
+internal sealed class LocalQueryEngine(LocalCatalog catalog) : IQueryEngine
 {
     public string Description => catalog.Description;
 

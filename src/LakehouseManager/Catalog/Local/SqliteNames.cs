@@ -7,7 +7,7 @@ namespace LakehouseManager.Catalog.Local;
 /// The SQLite name of a data table or an instantiated view: the key's elements joined by dots (<c>shop.raw.orders</c>),
 /// a dot or backslash inside an element escaped with a backslash so that the mapping stays reversible.
 /// </summary>
-public static class SqliteNames
+internal static class SqliteNames
 {
     public static string ToSqliteName(ContentKey key)
     {

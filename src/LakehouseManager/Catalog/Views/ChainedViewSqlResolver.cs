@@ -5,7 +5,7 @@ namespace LakehouseManager.Catalog.Views;
 /// content's SQL text): each one is asked only for the views the ones before it could not resolve. A view none of
 /// them resolves is unresolved with every reason, in order.
 /// </summary>
-public sealed class ChainedViewSqlResolver : IViewSqlResolver
+internal sealed class ChainedViewSqlResolver : IViewSqlResolver
 {
     private readonly IReadOnlyList<IViewSqlResolver> _resolvers;
 

@@ -5,7 +5,7 @@ namespace LakehouseManager.Catalog.Views;
 /// for Nessie only when it is real SQL. Dremio writes a placeholder into Nessie's deprecated <c>sqlText</c> ("Actual
 /// view text is stored in Iceberg ViewMetadata in storage", dialect <c>ICEBERG_METADATA</c>): that is never mirrored.
 /// </summary>
-public sealed class ContentSqlTextResolver : IViewSqlResolver
+internal sealed class ContentSqlTextResolver : IViewSqlResolver
 {
     public string Description => "the SQL text in the catalog's content";
 

@@ -5,7 +5,7 @@ namespace LakehouseManager.DataTests.Expectations;
 /// <summary>The value equals <paramref name="Expected"/> (see <see cref="ValueComparer"/>), within the tolerance.</summary>
 /// <param name="Expected">null, true/false, a number (decimal, or double when it does not fit) or text.</param>
 /// <param name="Tolerance">For numbers only: the largest accepted absolute difference.</param>
-public sealed record EqualsConstraint(object? Expected, decimal? Tolerance = null) : ValueConstraint
+internal sealed record EqualsConstraint(object? Expected, decimal? Tolerance = null) : ValueConstraint
 {
     public override bool IsSatisfiedBy(object? value) => ValueComparer.AreEqual(value, Expected, Tolerance);
 

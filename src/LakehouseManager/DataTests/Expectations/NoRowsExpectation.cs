@@ -4,7 +4,7 @@ namespace LakehouseManager.DataTests.Expectations;
 /// The query selects offending rows and the test passes when none come back (dbt's convention). A failure keeps the
 /// count and the first <see cref="RowSample.MaxRows"/> rows.
 /// </summary>
-public sealed record NoRowsExpectation : Expectation
+internal sealed record NoRowsExpectation : Expectation
 {
     /// <summary>
     /// When the engine does not know the total, counting stops here: "at least 10,000 failing rows" says all a reviewer

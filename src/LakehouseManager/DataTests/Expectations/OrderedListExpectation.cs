@@ -7,7 +7,7 @@ namespace LakehouseManager.DataTests.Expectations;
 /// <param name="Column">The column to read; null means the query's only column.</param>
 /// <param name="Values">The expected values, in order.</param>
 /// <param name="Tolerance">For numbers only: the largest accepted absolute difference per value.</param>
-public sealed record OrderedListExpectation(string? Column, IReadOnlyList<object?> Values, decimal? Tolerance = null)
+internal sealed record OrderedListExpectation(string? Column, IReadOnlyList<object?> Values, decimal? Tolerance = null)
     : Expectation
 {
     public override string Kind => "ordered_list";

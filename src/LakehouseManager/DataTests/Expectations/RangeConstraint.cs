@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LakehouseManager.DataTests.Expectations;
 
 /// <summary>A number within inclusive bounds; either bound may be open (at least / at most).</summary>
-public sealed record RangeConstraint : ValueConstraint
+internal sealed record RangeConstraint : ValueConstraint
 {
     public RangeConstraint(decimal? min, decimal? max)
     {

@@ -1,7 +1,7 @@
 namespace LakehouseManager.DataTests.Expectations;
 
 /// <summary>The number of rows is within inclusive bounds (equals N is Min = Max = N).</summary>
-public sealed record RowCountExpectation : Expectation
+internal sealed record RowCountExpectation : Expectation
 {
     public RowCountExpectation(long? min, long? max)
     {

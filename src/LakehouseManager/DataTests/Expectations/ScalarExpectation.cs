@@ -3,7 +3,7 @@ namespace LakehouseManager.DataTests.Expectations;
 /// <summary>A value of the first row must meet a constraint (the original format's <c>scalar</c>).</summary>
 /// <param name="Column">The column to read; null means the query's only column.</param>
 /// <param name="Constraint">What the value must be.</param>
-public sealed record ScalarExpectation(string? Column, ValueConstraint Constraint) : Expectation
+internal sealed record ScalarExpectation(string? Column, ValueConstraint Constraint) : Expectation
 {
     public override string Kind => "scalar";
 

@@ -18,7 +18,7 @@ namespace LakehouseManager.DataTests.Expectations;
 /// the same on both. An expected number never equals a boolean cell.</item>
 /// </list>
 /// </remarks>
-public static class ValueComparer
+internal static class ValueComparer
 {
     public static bool IsNumber(object? value) =>
         value is long or int or short or sbyte or byte or ulong or uint or ushort or decimal or double or float;

@@ -1,7 +1,7 @@
 namespace LakehouseManager.DataTests.Expectations;
 
 /// <summary>What a single value must be: <see cref="EqualsConstraint"/> or <see cref="RangeConstraint"/>.</summary>
-public abstract record ValueConstraint
+internal abstract record ValueConstraint
 {
     private protected ValueConstraint()
     {

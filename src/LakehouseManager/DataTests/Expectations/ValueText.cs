@@ -4,7 +4,7 @@ using System.Text;
 namespace LakehouseManager.DataTests.Expectations;
 
 /// <summary>How values read in reports: cells as they are, literals in messages with text quoted.</summary>
-public static class ValueText
+internal static class ValueText
 {
     /// <summary>A cell for a table: text as is, null as "null", numbers in invariant culture, doubles round-trip, dates
     /// in ISO 8601.</summary>

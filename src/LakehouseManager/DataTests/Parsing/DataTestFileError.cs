@@ -6,7 +6,7 @@ namespace LakehouseManager.DataTests.Parsing;
 /// <param name="TestName">The test's name, when the problem is in a test that has one.</param>
 /// <param name="TestNumber">The test's 1-based position, when the problem is in a test.</param>
 /// <param name="Message">What is wrong and what is valid.</param>
-public sealed record DataTestFileError(string Source, int Line, string? TestName, int? TestNumber, string Message)
+internal sealed record DataTestFileError(string Source, int Line, string? TestName, int? TestNumber, string Message)
 {
     /// <summary>"tests.yaml:12: test 'revenue_total': unknown field 'expcet' ...", the shape compilers use.</summary>
     public override string ToString()

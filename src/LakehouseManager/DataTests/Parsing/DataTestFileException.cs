@@ -4,7 +4,7 @@ namespace LakehouseManager.DataTests.Parsing;
 /// A tests file that cannot be used. Every problem found is listed (not only the first), each with the file, line and
 /// test, so one round of fixes is enough.
 /// </summary>
-public sealed class DataTestFileException : LakehouseException
+internal sealed class DataTestFileException : LakehouseException
 {
     public DataTestFileException(IReadOnlyList<DataTestFileError> errors)
         : base(Describe(errors))

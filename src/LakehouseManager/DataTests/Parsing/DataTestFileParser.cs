@@ -4,7 +4,7 @@ namespace LakehouseManager.DataTests.Parsing;
 /// Parses a tests file in either format (docs/data-tests.md). Pure: it takes the text and the file name to put in
 /// messages, and reads no file itself.
 /// </summary>
-public static class DataTestFileParser
+internal static class DataTestFileParser
 {
     /// <summary>
     /// The format by content, not by extension: a file whose first non-blank character is <c>{</c> is the original

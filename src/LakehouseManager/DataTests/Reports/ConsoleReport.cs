@@ -8,7 +8,7 @@ namespace LakehouseManager.DataTests.Reports;
 /// The console report: a table of every test in file order (status, test, duration, result), the details of each
 /// failure (SQL and first rows), and a summary line. Plain text, no colours, lines end with "\n".
 /// </summary>
-public static class ConsoleReport
+internal static class ConsoleReport
 {
     private const int MaxMessageWidth = 100;
 

@@ -24,7 +24,7 @@ namespace LakehouseManager.DataTests.Reports;
 /// <item>The host name is <c>localhost</c>, so the same run always gives the same file.</item>
 /// </list>
 /// </remarks>
-public static class JUnitReport
+internal static class JUnitReport
 {
     /// <summary>The schema requires a host; a fixed one keeps reports reproducible.</summary>
     public const string HostName = "localhost";

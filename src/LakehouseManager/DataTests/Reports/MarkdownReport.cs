@@ -16,7 +16,7 @@ namespace LakehouseManager.DataTests.Reports;
 /// where the full report is. Skipped tests are only counted in the summary, so a selection of one test among two
 /// hundred does not fill the comment with "not selected".
 /// </remarks>
-public static class MarkdownReport
+internal static class MarkdownReport
 {
     private const int MaxMessage = 200;
     private const int MaxSummaryMessage = 120;

@@ -1,7 +1,7 @@
 namespace LakehouseManager.DataTests.Reports;
 
 /// <summary>How <see cref="MarkdownReport"/> fits its host.</summary>
-public sealed record MarkdownReportOptions
+internal sealed record MarkdownReportOptions
 {
     /// <summary>The most characters a CodeCommit pull-request comment holds.</summary>
     public const int CodeCommitCommentLimit = 10_240;

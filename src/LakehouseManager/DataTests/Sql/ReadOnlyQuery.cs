@@ -13,7 +13,7 @@ namespace LakehouseManager.DataTests.Sql;
 /// engines read those differently, accepts only what is one query in every reading of <see cref="SqlLexicon.All"/>.
 /// Pure: no I/O.
 /// </remarks>
-public static class ReadOnlyQuery
+internal static class ReadOnlyQuery
 {
     /// <summary>What every refusal starts with.</summary>
     public const string Rule = "a data test runs one query (SELECT, WITH or VALUES)";

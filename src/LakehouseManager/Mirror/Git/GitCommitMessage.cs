@@ -3,7 +3,7 @@ using System.Text;
 namespace LakehouseManager.Mirror.Git;
 
 /// <summary>Composes commit messages whose trailers git's parser (<c>%(trailers)</c>) reads back reliably.</summary>
-public static class GitCommitMessage
+internal static class GitCommitMessage
 {
     /// <summary>
     /// <c>subject</c>, a blank line, the body (if any), a blank line, then the trailers as the last paragraph. The

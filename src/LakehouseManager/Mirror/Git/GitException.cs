@@ -4,7 +4,7 @@ namespace LakehouseManager.Mirror.Git;
 /// A git operation failed. The message says which operation, in which repository, and quotes git's standard error
 /// (with sensitive values redacted), or says plainly why git could not run at all.
 /// </summary>
-public sealed class GitException : LakehouseException
+internal sealed class GitException : LakehouseException
 {
     public GitException(
         string operation,

@@ -6,7 +6,7 @@ using LakehouseManager.Reporting;
 namespace LakehouseManager.Pipeline.Merge;
 
 /// <summary>The pull-request comments and the console text of a MergeCatalog outcome. No I/O.</summary>
-public static class MergeCatalogReport
+internal static class MergeCatalogReport
 {
     /// <summary>How many conflicts the console lists before "... and N more".</summary>
     public const int MaxConsoleConflicts = 50;

@@ -4,7 +4,7 @@ using LakehouseManager.Reporting;
 namespace LakehouseManager.Pipeline.Sql;
 
 /// <summary>A statement's answer as the console shows it: the rows as a text table, and how many there were. Pure.</summary>
-public static class SqlStatementResultText
+internal static class SqlStatementResultText
 {
     public static string Render(SqlStatementResult result)
     {

@@ -8,7 +8,7 @@ namespace LakehouseManager.Pipeline.Sync;
 /// (FetchCatalogDelta alone) shows exactly what CommitMirror would commit, and CommitMirror can commit it in a later
 /// job (<see cref="CatalogDeltaJsonReader"/>).
 /// </summary>
-public static class CatalogDeltaJson
+internal static class CatalogDeltaJson
 {
     /// <summary>The version of the file's shape; a reader refuses others (2: foreign files, mirror moves, masking).</summary>
     public const int Format = 2;

@@ -7,7 +7,7 @@ namespace LakehouseManager.Pipeline.Sync;
 /// Reads the delta file that <see cref="CatalogDeltaJson"/> wrote, so CommitMirror can run in a later job than
 /// FetchCatalogDelta. A file that is not such a delta is refused with the reason and the file's path.
 /// </summary>
-public static class CatalogDeltaJsonReader
+internal static class CatalogDeltaJsonReader
 {
     public static CatalogDelta Read(string json, string path)
     {

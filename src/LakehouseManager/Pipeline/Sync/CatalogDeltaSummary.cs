@@ -4,7 +4,7 @@ using LakehouseManager.Naming;
 namespace LakehouseManager.Pipeline.Sync;
 
 /// <summary>The human summary of a delta that FetchCatalogDelta prints: what the sync will do, view by view.</summary>
-public static class CatalogDeltaSummary
+internal static class CatalogDeltaSummary
 {
     public const int MaxLines = 100;
 

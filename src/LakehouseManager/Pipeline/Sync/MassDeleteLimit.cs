@@ -7,7 +7,7 @@ namespace LakehouseManager.Pipeline.Sync;
 /// </summary>
 /// <param name="Share">The largest share of a large mirror one sync may remove (0.5: half).</param>
 /// <param name="SmallMirror">Up to this many files, a mirror is small: any share but all of it may go.</param>
-public sealed record MassDeleteLimit(double Share, int SmallMirror)
+internal sealed record MassDeleteLimit(double Share, int SmallMirror)
 {
     public static MassDeleteLimit Default { get; } = new(0.5, 20);
 

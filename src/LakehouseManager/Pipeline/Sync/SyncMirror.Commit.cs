@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace LakehouseManager.Pipeline.Sync;
 
-public sealed partial class SyncMirror
+internal sealed partial class SyncMirror
 {
     private async Task<SyncOutcome> CommitAndPushAsync(string gitDirectory, CatalogDelta delta, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace LakehouseManager.Pipeline.Sync;
 
-public sealed partial class SyncMirror
+internal sealed partial class SyncMirror
 {
     private ICatalog Catalog => _views.Catalog;
 

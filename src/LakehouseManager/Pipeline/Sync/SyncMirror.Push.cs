@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace LakehouseManager.Pipeline.Sync;
 
-public sealed partial class SyncMirror
+internal sealed partial class SyncMirror
 {
     /// <summary>
     /// Pushes the branch. When the remote moved meanwhile (another sync, a human push), the push is rejected: the

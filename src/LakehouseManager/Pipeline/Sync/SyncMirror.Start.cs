@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace LakehouseManager.Pipeline.Sync;
 
-public sealed partial class SyncMirror
+internal sealed partial class SyncMirror
 {
     /// <summary>
     /// Where a sync starts: the nearest watermark of <paramref name="commit"/>, when it was written for this mirror

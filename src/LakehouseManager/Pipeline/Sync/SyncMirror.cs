@@ -15,7 +15,7 @@ namespace LakehouseManager.Pipeline.Sync;
 /// pushes it (CommitMirror). The watermark lives in git trailers, so an interrupted sync is simply done again; syncs
 /// of one checkout take turns under a lock.
 /// </summary>
-public sealed partial class SyncMirror
+internal sealed partial class SyncMirror
 {
     private readonly CatalogViews _views;
     private readonly GitRepository _repository;

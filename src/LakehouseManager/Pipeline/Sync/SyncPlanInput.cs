@@ -24,7 +24,7 @@ namespace LakehouseManager.Pipeline.Sync;
 /// <param name="Unresolved">Views that exist at <paramref name="ToHash"/> whose SQL could not be read; they are not
 /// among <paramref name="Examined"/>, so their files stay as they are.</param>
 /// <param name="Renames">Views the catalog renamed since the watermark.</param>
-public sealed record SyncPlanInput(
+internal sealed record SyncPlanInput(
     string Branch,
     string MirrorPath,
     string ToHash,

@@ -9,7 +9,7 @@ namespace LakehouseManager.Pipeline.Sync;
 /// Files that stay as they are (not examined, or a kept git edit) only move, when a case-only collision appears or
 /// goes away.
 /// </summary>
-public static class SyncPlanner
+internal static class SyncPlanner
 {
     public static CatalogDelta Plan(SyncPlanInput input)
     {

@@ -8,7 +8,7 @@ namespace LakehouseManager.Pipeline.Sync;
 /// folder that holds <c>*.sql</c> files the mirror does not own, and a sync that would remove too much of the mirror.
 /// Each refusal says how many files, gives examples, and names the flag that allows it.
 /// </summary>
-public static class SyncSafety
+internal static class SyncSafety
 {
     /// <summary>How many paths a refusal lists.</summary>
     public const int Examples = 5;

@@ -2,7 +2,7 @@ namespace LakehouseManager.Pipeline.Sync;
 
 /// <summary>How to sync one branch: the catalog branch and the git branch have the same name.</summary>
 /// <param name="Branch">The branch to mirror (<c>--to-ref</c>).</param>
-public sealed record SyncSettings(string Branch)
+internal sealed record SyncSettings(string Branch)
 {
     /// <summary>The branch a new git branch starts from when it exists only in the catalog (<c>--from-ref</c>).</summary>
     public string FromRef { get; init; } = "main";

@@ -10,7 +10,7 @@ namespace LakehouseManager.Pipeline.Testing;
 /// Thread-safe: the runner reports from several workers at once, and the count and the line are taken under one lock
 /// so the counts go up line by line.
 /// </summary>
-public sealed class DataTestProgressLog : IProgress<DataTestProgress>
+internal sealed class DataTestProgressLog : IProgress<DataTestProgress>
 {
     private const int MaxMessage = 200;
     private readonly ILogger _logger;

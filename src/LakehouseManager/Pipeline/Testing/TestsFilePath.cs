@@ -1,7 +1,7 @@
 namespace LakehouseManager.Pipeline.Testing;
 
 /// <summary>The tests file's path (<c>--tests-path</c>) as git reads it: from the repository root, <c>/</c>-separated.</summary>
-public static class TestsFilePath
+internal static class TestsFilePath
 {
     /// <summary>
     /// Normalizes a path: <c>\</c> and <c>/</c> both separate folders, <c>.</c> and empty parts are dropped

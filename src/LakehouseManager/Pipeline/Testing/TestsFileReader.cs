@@ -9,7 +9,7 @@ namespace LakehouseManager.Pipeline.Testing;
 /// Reads the tests file from the pull request's source branch in the mirror repository (design §5), never from the
 /// working tree: what is tested is what was pushed to the branch under review, whatever is checked out.
 /// </summary>
-public static class TestsFileReader
+internal static class TestsFileReader
 {
     private const int MaxCandidates = 5;
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

@@ -9,7 +9,7 @@ namespace LakehouseManager.Pipeline.Verify;
 /// view, at the layout's path, holding the view's SQL text plus one newline, and nothing else). Pure: the caller reads
 /// the catalog and the files. Linear in views plus files.
 /// </summary>
-public static class MirrorComparison
+internal static class MirrorComparison
 {
     /// <param name="views">The catalog's views at one commit.</param>
     /// <param name="files">

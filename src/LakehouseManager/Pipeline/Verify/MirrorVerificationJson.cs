@@ -7,7 +7,7 @@ namespace LakehouseManager.Pipeline.Verify;
 /// The verification as JSON for <c>artifacts/</c> (the caller writes the file): every drift, not capped, with
 /// repository paths and full keys, so a script can act on it.
 /// </summary>
-public static class MirrorVerificationJson
+internal static class MirrorVerificationJson
 {
     public static string Write(MirrorVerification verification)
     {

@@ -5,7 +5,7 @@ using LakehouseManager.Reporting;
 namespace LakehouseManager.Pipeline.Verify;
 
 /// <summary>The console rendering of a verification: one line when the mirror agrees, else counts and capped lists.</summary>
-public static class MirrorVerificationReport
+internal static class MirrorVerificationReport
 {
     /// <summary>How many entries each list shows before "... and N more" (the JSON report has them all).</summary>
     public const int DefaultMaxListed = 20;

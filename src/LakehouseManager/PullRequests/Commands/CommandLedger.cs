@@ -1,7 +1,7 @@
 namespace LakehouseManager.PullRequests.Commands;
 
 /// <summary>Where a comment stands as a command.</summary>
-public enum CommandState
+internal enum CommandState
 {
     /// <summary>Not a command: ordinary discussion.</summary>
     NotACommand,
@@ -24,7 +24,7 @@ public enum CommandState
 /// There is no other record, so re-delivered events, restarts and edits of the command never run it again. No I/O:
 /// the caller reads the comments.
 /// </summary>
-public static class CommandLedger
+internal static class CommandLedger
 {
     /// <summary>The state of <paramref name="comment"/> among all the comments of its pull request.</summary>
     public static CommandState StateOf(

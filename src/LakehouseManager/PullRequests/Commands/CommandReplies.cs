@@ -6,7 +6,7 @@ namespace LakehouseManager.PullRequests.Commands;
 /// The texts of the tool's replies to commands (markdown). None of them starts with a command prefix, so a reply can
 /// never be read as a command. No I/O.
 /// </summary>
-public static class CommandReplies
+internal static class CommandReplies
 {
     /// <summary>The help: every command, and why this comment got it when it was not a command.</summary>
     public static string Help(string prefix, string? problem = null, string? testsPath = null)

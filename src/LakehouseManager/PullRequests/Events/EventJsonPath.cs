@@ -7,7 +7,7 @@ namespace LakehouseManager.PullRequests.Events;
 /// The JSON paths input transformers use here: <c>$.a.b</c>, <c>$.detail-type</c>, <c>$.a.b[0]</c>. The value as
 /// EventBridge would substitute it: a string as its text, any other scalar as its JSON text; null when missing. No I/O.
 /// </summary>
-public static class EventJsonPath
+internal static class EventJsonPath
 {
     public static string? Evaluate(JsonElement root, string path)
     {

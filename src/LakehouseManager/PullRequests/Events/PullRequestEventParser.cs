@@ -12,7 +12,7 @@ namespace LakehouseManager.PullRequests.Events;
 /// event is a <see cref="LakehouseException"/> naming the field and what was expected; an event the tool does not act
 /// on is <see cref="PullRequestEventKind.Ignored"/> with the reason. No I/O.
 /// </summary>
-public static class PullRequestEventParser
+internal static class PullRequestEventParser
 {
     private const string BranchPrefix = "refs/heads/";
 

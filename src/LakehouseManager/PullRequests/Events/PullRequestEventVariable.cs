@@ -8,7 +8,7 @@ namespace LakehouseManager.PullRequests.Events;
 /// <param name="Name">The environment variable, e.g. <c>CODECOMMIT_PULL_REQUEST_ID</c>; also the transformer's input path name.</param>
 /// <param name="PullRequestPath">Its path in a "CodeCommit Pull Request State Change" event, e.g. <c>$.detail.pullRequestId</c>.</param>
 /// <param name="CommentPath">Its path in a "CodeCommit Comment on Pull Request" event.</param>
-public sealed record PullRequestEventVariable(string Name, string? PullRequestPath, string? CommentPath)
+internal sealed record PullRequestEventVariable(string Name, string? PullRequestPath, string? CommentPath)
 {
     /// <summary>The path in events of <paramref name="detailType"/>, or null.</summary>
     public string? PathFor(string detailType) => detailType switch

@@ -15,7 +15,7 @@ namespace LakehouseManager.PullRequests.Events;
 /// is missing from the event, and StartBuild refuses an environment variable without a value. The names start with
 /// <c>CODECOMMIT_</c> so that none binds a build parameter by accident (parameters bind from environment variables).
 /// </remarks>
-public static class PullRequestEventVariables
+internal static class PullRequestEventVariables
 {
     public static PullRequestEventVariable Event { get; } = new("CODECOMMIT_EVENT", "$.detail.event", "$.detail.event");
 

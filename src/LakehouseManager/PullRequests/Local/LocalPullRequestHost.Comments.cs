@@ -4,7 +4,7 @@ using LakehouseManager.IO;
 
 namespace LakehouseManager.PullRequests.Local;
 
-public sealed partial class LocalPullRequestHost
+internal sealed partial class LocalPullRequestHost
 {
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
 

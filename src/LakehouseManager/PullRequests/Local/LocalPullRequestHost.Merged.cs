@@ -1,6 +1,6 @@
 namespace LakehouseManager.PullRequests.Local;
 
-public sealed partial class LocalPullRequestHost
+internal sealed partial class LocalPullRequestHost
 {
     /// <summary>
     /// Whether and how the source branch was merged into the target, judged from git alone:

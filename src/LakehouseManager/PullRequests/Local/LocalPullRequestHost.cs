@@ -16,7 +16,7 @@ namespace LakehouseManager.PullRequests.Local;
 /// The host remembers the last source commit it saw in the pull request's folder (<c>pull-request.json</c>), so a
 /// pull request whose source branch was deleted after a merge (a squash merge usually does) can still be read.
 /// </remarks>
-public sealed partial class LocalPullRequestHost : IPullRequestHost
+internal sealed partial class LocalPullRequestHost : IPullRequestHost
 {
     /// <summary>CodeCommit's limit, so that reports are cut the same way as on the real host.</summary>
     public const int DefaultMaxCommentLength = 10_240;
