@@ -93,10 +93,11 @@ internal partial class Build
         });
 
     /// <summary>
-    /// RunDataTests deletes the reports of an earlier run before anything can stop this one: before the parameters are
-    /// checked (a bad --test-parallelism), so a CI job that always collects the JUnit file never publishes a stale run.
+    /// RunDataTests deletes the reports of an earlier run before anything can stop this one: before a value that cannot
+    /// be read (--test-parallelism abc) is reported and before the requirements are checked (--test-parallelism 0), so a
+    /// CI job that always collects the JUnit file never publishes a stale run.
     /// </summary>
-    protected override void OnBuildInitialized()
+    protected override void OnBuildPlanned()
     {
         if (ScheduledTargets.Contains(nameof(RunDataTests)))
         {

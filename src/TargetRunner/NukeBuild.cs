@@ -84,6 +84,16 @@ public abstract class NukeBuild
         _ = configurator(target.SummaryInformation);
     }
 
+    /// <summary>
+    /// Called once the targets to run are planned (<see cref="ScheduledTargets"/>), before anything that can stop the
+    /// run: a parameter value that cannot be read, an unmet requirement. For what every run of a target must do first
+    /// (deleting the reports of an earlier run). A parameter that could not be read keeps its default here. Not called
+    /// for <c>--help</c> or <c>--plan</c>.
+    /// </summary>
+    protected internal virtual void OnBuildPlanned()
+    {
+    }
+
     /// <summary>Called once parameters are bound, before the plan runs.</summary>
     protected internal virtual void OnBuildInitialized()
     {

@@ -123,6 +123,32 @@ public sealed class RequirementTests : IDisposable
 
     public void Dispose() => _harness.Dispose();
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("0")]
+    public async Task The_planned_hook_runs_before_a_rejected_value_or_an_unmet_requirement_stops_the_run(string parallelism)
+    {
+        var result = await _harness.RunAsync<PlannedBuild>("RunTests", "--test-parallelism", parallelism);
+
+        Assert.Equal(-1, result.ExitCode);
+        Assert.Equal(["Planned:Prepare,RunTests"], result.Events);
+    }
+
+    [Fact]
+    public async Task The_planned_hook_does_not_run_for_the_plan_or_help_or_an_unknown_target()
+    {
+        await _harness.RunAsync<PlannedBuild>("RunTests", "--test-parallelism", "abc", "--plan");
+        var plan = _harness.State.Events.ToList();
+        await _harness.RunAsync<PlannedBuild>("RunTests", "--plan");
+        var validPlan = _harness.State.Events.ToList();
+        var unknown = await _harness.RunAsync<PlannedBuild>("Nope", "--test-parallelism", "abc");
+
+        Assert.Empty(plan);
+        Assert.Empty(validPlan);
+        Assert.Equal(-1, unknown.ExitCode);
+        Assert.Empty(unknown.Events);
+    }
+
     private sealed class RequiresBuild : NukeBuild
     {
         [Parameter("Catalog branch of the pull request")]
@@ -156,5 +182,21 @@ public sealed class RequirementTests : IDisposable
             .Executes(() => Ambient.Record("Label"));
 
         private Target Optional => _ => _.OnlyWhenStatic(() => Force).Requires(() => ToRef).Executes(() => Ambient.Record("Optional"));
+    }
+
+    /// <summary>A build whose planned hook records the scheduled targets, as RunDataTests deletes its old reports there.</summary>
+    private sealed class PlannedBuild : NukeBuild
+    {
+        [Parameter]
+        private readonly int TestParallelism = 4;
+
+        private Target Prepare => _ => _.Executes(() => Ambient.Record("Prepare"));
+
+        private Target RunTests => _ => _
+            .DependsOn(Prepare)
+            .Requires(() => TestParallelism, n => n >= 1, "a number of at least 1")
+            .Executes(() => Ambient.Record($"RunTests:{TestParallelism}"));
+
+        protected internal override void OnBuildPlanned() => Ambient.Record($"Planned:{string.Join(',', ScheduledTargets)}");
     }
 }

@@ -31,7 +31,12 @@ public sealed partial class Lakehouse : IAsyncDisposable
     public Lakehouse(LakehouseSettings settings)
     {
         Settings = settings ?? throw new ArgumentNullException(nameof(settings));
-        Redactor = new SecretRedactor([settings.DremioPat, .. SecretRedactor.InUrl(settings.DremioUrl), .. settings.Secrets]);
+        // Every setting that can hold a secret: a parameter's error message may quote its value (a URL with its query).
+        Redactor = new SecretRedactor(
+        [
+            settings.DremioPat, settings.NessieToken, .. SecretRedactor.InUrl(settings.DremioUrl),
+            .. SecretRedactor.InUrl(settings.NessieUrl), .. SecretRedactor.InUrl(settings.AwsEndpointUrl), .. settings.Secrets,
+        ]);
         Loggers = new RedactingLoggerFactory(settings.Loggers ?? NullLoggerFactory.Instance, Redactor);
         TimeProvider = settings.TimeProvider ?? TimeProvider.System;
         Repository = new GitRepository(settings.RepoPath, settings.Git);

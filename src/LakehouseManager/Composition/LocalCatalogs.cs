@@ -18,7 +18,7 @@ internal static class LocalCatalogs
         {
             throw new LakehouseException(
                 $"The local catalog '{settings.CatalogPath}' (--catalog-path) does not exist: check the path. A new catalog " +
-                "is made only by the commands that create one (the Sql target with a CREATE statement, the Demo).");
+                "is made only by the commands that create one (Init, the Sql target with a CREATE statement, the Demo).");
         }
 
         return await LocalCatalog.OpenAsync(

@@ -65,6 +65,8 @@ internal sealed class BuildSession<T>
 
         if (!BindParameters(build, parameters, arguments, environment, root, builtIns.Profile ?? [], out var sources))
         {
+            // The rejected values are reported; the targets' first steps still run (a target may owe them to every run).
+            PlanOnRejectedParameters(build, targets, builtIns, arguments);
             return -1;
         }
 
@@ -92,6 +94,8 @@ internal sealed class BuildSession<T>
             return 0;
         }
 
+        build.ScheduledTargets = plan.Select(t => t.Name).ToList();
+        build.OnBuildPlanned();
         return await ExecuteAsync(build, invoked, plan, () => RequirementChecker.Check(plan, parameters, sources), builtIns.NoLogo)
             .ConfigureAwait(false);
     }
@@ -126,6 +130,34 @@ internal sealed class BuildSession<T>
         Log.WriteRaw(SummaryTable.Render(plan, Log.Colors));
         Log.WriteRaw(Banners.Outcome(succeeded, _settings.TimeProvider.GetLocalNow()));
         return build.ExitCode ?? (succeeded ? 0 : -1);
+    }
+
+    /// <summary>
+    /// After a parameter was rejected: plans the requested targets as a valid run would and calls
+    /// <see cref="NukeBuild.OnBuildPlanned"/>; nothing when the targets cannot be planned or the run only asks for help or
+    /// the plan.
+    /// </summary>
+    private void PlanOnRejectedParameters(T build, List<ExecutableTarget> targets, BuiltInParameters builtIns, ParsedArguments arguments)
+    {
+        if (builtIns.Help || builtIns.Plan)
+        {
+            return;
+        }
+
+        List<ExecutableTarget> plan;
+        try
+        {
+            var requested = SplitTargets(builtIns.Target ?? arguments.Positional);
+            var invoked = requested.Count > 0 ? TargetNames.Resolve(requested, targets) : targets.Where(t => t.IsDefault).ToList();
+            plan = ExecutionPlanner.Plan(invoked);
+        }
+        catch (BuildException)
+        {
+            return;
+        }
+
+        build.ScheduledTargets = plan.Select(t => t.Name).ToList();
+        build.OnBuildPlanned();
     }
 
     private BuiltInParameters BindBuiltIns(ParsedArguments arguments, EnvironmentLookup environment)

@@ -1,6 +1,7 @@
 using LakehouseManager.Composition;
 using LakehouseManager.DataTests;
 using LakehouseManager.DataTests.Parsing;
+using LakehouseManager.Pipeline;
 using LakehouseManager.Tests.Pipeline.Demo;
 using LakehouseManager.Tests.Support;
 using Xunit;
@@ -98,6 +99,33 @@ public sealed class LakehouseCompositionTests
 
         Assert.StartsWith("Dremio Cloud", engine.Description, StringComparison.Ordinal);
         Assert.StartsWith("--catalog-id is required for an Arctic catalog", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task The_redactor_knows_every_secret_a_setting_can_hold_and_masks_it_in_a_nessie_url_error()
+    {
+        // Arrange: a secret in each setting that can hold one; the Nessie URL's query is refused by name.
+        using var temp = new TempDirectory();
+        var settings = Settings(CatalogKind.Nessie, temp.Path) with
+        {
+            DremioPat = "canary-dremio-pat-1",
+            DremioUrl = "https://admin:canary-dremio-password-2@dremio.invalid:9047",
+            NessieToken = "canary-nessie-token-3",
+            NessieUrl = "http://127.0.0.1:1/api/v2?key=canary-nessie-query-4",
+            AwsEndpointUrl = "http://127.0.0.1:1/?token=canary-aws-query-5",
+            Secrets = ["canary-environment-6"],
+        };
+        await using var lakehouse = new Lakehouse(settings);
+        var pipeline = new LakehousePipeline(lakehouse);
+
+        // Act
+        var error = await Assert.ThrowsAsync<LakehouseException>(() => pipeline.SyncAsync("main"));
+
+        // Assert
+        Assert.All(
+            (string[])["canary-dremio-pat-1", "canary-dremio-password-2", "canary-nessie-token-3", "canary-nessie-query-4", "canary-aws-query-5", "canary-environment-6"],
+            secret => Assert.Equal("[***]", lakehouse.Redactor.Redact($"[{secret}]")));
+        Assert.Contains("--nessie-url 'http://127.0.0.1:1/api/v2?key=***'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 30_000)]

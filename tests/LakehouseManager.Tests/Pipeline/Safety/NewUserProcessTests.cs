@@ -100,6 +100,7 @@ public sealed class NewUserProcessTests
 
     [Theory(Timeout = 300_000)]
     [InlineData("--test-parallelism", "0", "requires parameter 'TestParallelism'")]
+    [InlineData("--test-parallelism", "abc", "Cannot convert value 'abc' of parameter 'TestParallelism'")]
     [InlineData("--from-ref", "dev", "dev")]
     public async Task RunDataTests_deletes_the_previous_reports_before_any_check_that_can_stop_it(string flag, string value, string said)
     {
