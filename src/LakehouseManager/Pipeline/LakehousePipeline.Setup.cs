@@ -1,3 +1,4 @@
+using LakehouseManager.Composition;
 using LakehouseManager.Naming;
 using LakehouseManager.Pipeline.Setup;
 using Microsoft.Extensions.Logging;
@@ -18,11 +19,14 @@ public sealed partial class LakehousePipeline
             .PrepareAsync(branch, remoteUrl, cancellationToken).ConfigureAwait(false);
         var sync = await SyncAsync(branch, cancellationToken).ConfigureAwait(false);
         var result = new InitMirrorResult(branch, catalog, remote, checkout, sync);
+        var how = _lakehouse.Settings.Catalog == CatalogKind.Local
+            ? "with the Sql target (docs/local-catalog.md)"
+            : "in the catalog (Dremio's UI or SQL, or the Sql target)";
         var state = await _lakehouse.Repository.History.RevParseAsync("HEAD", cancellationToken).ConfigureAwait(false) is null
-            ? $"catalog branch {branch} has no views yet, so git branch {branch} has no commit yet. Create views with the Sql " +
-              $"target (docs/local-catalog.md); then Sync --to-ref {branch} makes the mirror's first commit"
+            ? $"catalog branch {branch} has no views yet, so git branch {branch} has no commit yet. Create views " +
+              $"{how}; then Sync --to-ref {branch} makes the mirror's first commit"
             : $"git branch {branch} of {_lakehouse.Repository.Directory} mirrors catalog branch {branch} at " +
-              $"{HashText.Short(sync.Delta.ToHash)}. Change views with the Sql target (docs/local-catalog.md), then Sync --to-ref {branch}";
+              $"{HashText.Short(sync.Delta.ToHash)}. Change views {how}, then Sync --to-ref {branch}";
         _logger.LogInformation(
             result.ChangedAnything
                 ? "Init is done: {State}."

@@ -47,15 +47,20 @@ public static class StandaloneNessie
         await output.WriteLineAsync(
             $"Seeded {seed.Views.Count} views in {seed.Namespaces.Count} namespaces on '{nessie.Options.DefaultBranch}' " +
             $"({nessie.Repository.CommitCount} commits, {stopwatch.Elapsed.TotalSeconds:F1} s); head {seed.Head}.");
+        var nessieUrl = nessie.ApiUri.ToString().TrimEnd('/');
+        var dremioUrl = dremio.BaseAddress.ToString().TrimEnd('/');
         await output.WriteLineAsync(
             $"""
 
-            Nessie (spec {options.SpecVersion}) and Dremio fakes are running. Use:
-              --nessie-url {nessie.ApiUri.ToString().TrimEnd('/')}
-              (Arctic form: {nessie.ArcticApiUri.ToString().TrimEnd('/')})
-              --dremio-url {dremio.BaseAddress.ToString().TrimEnd('/')}
-              --catalog-name {options.Source}
-              --dremio-pat {options.Token}   (or DREMIO_PAT={options.Token})
+            Nessie (spec {options.SpecVersion}) and Dremio fakes are running. Set the token once (both fakes take it):
+              export DREMIO_PAT={options.Token}
+            then give the tool, for
+              --catalog nessie        --nessie-url {nessieUrl} --dremio-url {dremioUrl} --catalog-name {options.Source}
+              --catalog dremio        --dremio-url {dremioUrl} --catalog-name {options.Source}
+              --catalog dremio-cloud  --project-id {dremio.ProjectId} --dremio-url {dremioUrl} --nessie-url {nessie.ArcticApiUri.ToString().TrimEnd('/')} --catalog-name {options.Source}
+            (--catalog nessie reads the catalog and the view SQL from Nessie and runs data tests on the Dremio fake;
+            --catalog dremio finds its Nessie server in the source's configuration; --catalog dremio-cloud takes
+            Arctic's URL form, catalog id {nessie.RepositoryId}, and the Dremio Cloud API under /v0/projects/.)
             View metadata files: {nessie.MetadataFolder}
             Request counts: {nessie.BaseAddress}_fake/stats
             Ctrl-C stops the fakes and prints the counts.

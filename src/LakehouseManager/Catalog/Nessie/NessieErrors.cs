@@ -62,7 +62,8 @@ internal static class NessieErrors
         {
             CatalogErrorKind.Unauthorized =>
                 $"{server} rejected the token ({httpStatus}) for {subject}: it is missing, invalid or expired. " +
-                "Provide a valid personal access token with --dremio-pat or the DREMIO_PAT environment variable.",
+                "Provide a valid personal access token with --dremio-pat or the DREMIO_PAT environment variable (a Nessie " +
+                "server with a token of its own: --nessie-token or NESSIE_TOKEN).",
             CatalogErrorKind.Forbidden =>
                 $"{server} refused {subject} ({code}): the token is valid but may not do this{because}.",
             CatalogErrorKind.NotFound => $"{server} could not find {subject} ({code}){because}.",

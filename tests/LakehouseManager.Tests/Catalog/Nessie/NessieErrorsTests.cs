@@ -58,7 +58,8 @@ public sealed class NessieErrorsTests
 
         Assert.Equal(
             "Nessie at test rejected the token (HTTP 401 Unauthorized) for reference 'dev': it is missing, invalid or " +
-            "expired. Provide a valid personal access token with --dremio-pat or the DREMIO_PAT environment variable.",
+            "expired. Provide a valid personal access token with --dremio-pat or the DREMIO_PAT environment variable (a " +
+            "Nessie server with a token of its own: --nessie-token or NESSIE_TOKEN).",
             error.Message);
     }
 

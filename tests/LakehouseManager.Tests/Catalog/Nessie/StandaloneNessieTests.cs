@@ -10,13 +10,14 @@ namespace LakehouseManager.Tests.Catalog.Nessie;
 public sealed class StandaloneNessieTests
 {
     [Fact(Timeout = 60_000)]
-    public async Task The_standalone_fake_prints_the_urls_to_use_and_the_request_counts_when_stopped()
+    public async Task The_standalone_fake_prints_the_arguments_of_each_catalog_kind_and_the_request_counts_when_stopped()
     {
         var port = FreePort();
+        var dremioPort = FreePort();
         var output = new LineSignallingWriter("Ctrl-C stops the fakes");
         using var stop = new CancellationTokenSource();
         var run = StandaloneNessie.RunAsync(
-            new StandaloneNessieOptions { Port = port, DremioPort = FreePort(), Views = 5, Token = "standalone-token" },
+            new StandaloneNessieOptions { Port = port, DremioPort = dremioPort, Views = 5, Token = "standalone-token" },
             output, stop.Token);
         await output.Seen.WaitAsync(TimeSpan.FromSeconds(50));
         using (var http = new HttpClient())
@@ -32,7 +33,12 @@ public sealed class StandaloneNessieTests
         Assert.Equal(0, exitCode);
         Assert.Contains("Seeded 5 views in 1 namespaces on 'main'", text, StringComparison.Ordinal);
         Assert.Contains($"--nessie-url http://127.0.0.1:{port}/api/v2", text, StringComparison.Ordinal);
-        Assert.Contains("--catalog-name lakehouse", text, StringComparison.Ordinal);
+        Assert.Contains("export DREMIO_PAT=standalone-token", text, StringComparison.Ordinal);
+        Assert.Contains($"--catalog dremio        --dremio-url http://127.0.0.1:{dremioPort} --catalog-name lakehouse", text, StringComparison.Ordinal);
+        Assert.Contains(
+            $"--catalog dremio-cloud  --project-id 48ca6975-39ad-47cb-9bb5-de73060380f6 --dremio-url http://127.0.0.1:{dremioPort} " +
+            $"--nessie-url http://127.0.0.1:{port}/repositories/5f2a9c3e-1b7d-4c8e-9a6f-2d4b8e1c7a90/api/v2 --catalog-name lakehouse",
+            text, StringComparison.Ordinal);
         Assert.Contains("       1  GET trees/{ref}", text, StringComparison.Ordinal);
     }
 
