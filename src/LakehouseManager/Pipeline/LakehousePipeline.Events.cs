@@ -105,7 +105,7 @@ public sealed partial class LakehousePipeline
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            _logger.LogInformation("Watch stopped");
+            // The target prints the outcome; logging it here too would say it twice.
             return new ReviewOutcome(ReviewAction.Stopped, "Watch stopped.");
         }
     }

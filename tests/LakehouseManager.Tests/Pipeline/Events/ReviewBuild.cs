@@ -36,6 +36,13 @@ internal static class ReviewBuild
         "--artifacts-path", artifacts, "--tests-path", ReviewWorld.TestsPath,
     ];
 
+    /// <summary>The target first (it is positional), then the common arguments, then the test's own, which win.</summary>
+    private static IReadOnlyList<string> WithTarget(IEnumerable<string> targetAndArguments, IReadOnlyList<string> common)
+    {
+        var given = targetAndArguments.ToList();
+        return [given[0], .. common, .. given.Skip(1)];
+    }
+
     /// <summary>The bot's credentials, the PAT, and none of the caller's own AWS settings.</summary>
     public static Dictionary<string, string?> Environment() => new()
     {
@@ -59,7 +66,7 @@ internal static class ReviewBuild
             variables[name] = value;
         }
 
-        var result = await BuildProcess.RunAsync([.. Arguments(world, checkout, artifacts, endpoint), .. targetAndArguments], variables);
+        var result = await BuildProcess.RunAsync(WithTarget(targetAndArguments, Arguments(world, checkout, artifacts, endpoint)), variables);
         return new ReviewBuildRun(result.ExitCode, result.StandardOutput + result.StandardError, artifacts, checkout);
     }
 
@@ -76,7 +83,7 @@ internal static class ReviewBuild
         var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var task = Cli.Wrap("dotnet")
             .WithArguments(
-                ["exec", BuildProcess.BuildDll, .. Arguments(world, checkout, artifacts), .. targetAndArguments, "--no-logo", "--root", BuildProcess.RepositoryRoot])
+                ["exec", BuildProcess.BuildDll, .. WithTarget(targetAndArguments, Arguments(world, checkout, artifacts)), "--no-logo", "--root", BuildProcess.RepositoryRoot])
             .WithWorkingDirectory(BuildProcess.RepositoryRoot)
             .WithEnvironmentVariables(e => e.Set("CI", "true").Set(Environment()))
             .WithValidation(CommandResultValidation.None)
