@@ -176,9 +176,10 @@ public sealed partial class LakehousePipeline
             $"{pullRequest} was closed without a merge: catalog branch '{branch.Name}' at {HashText.Short(branch.Hash)} was dropped (--on-close drop-branch).");
     }
 
+    /// <summary>An outcome with nothing done: the caller prints its summary (the target does), so it is logged at debug level only.</summary>
     private ReviewOutcome Ignored(string summary)
     {
-        _logger.LogInformation("{Summary}", summary);
+        _logger.LogDebug("{Summary}", summary);
         return new ReviewOutcome(ReviewAction.Ignored, summary);
     }
 
