@@ -105,7 +105,7 @@ public sealed partial class LakehousePipeline
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            _logger.LogInformation("Watch stopped");
+            // The target prints the outcome; logging it here too would say it twice.
             return new ReviewOutcome(ReviewAction.Stopped, "Watch stopped.");
         }
     }
@@ -176,9 +176,10 @@ public sealed partial class LakehousePipeline
             $"{pullRequest} was closed without a merge: catalog branch '{branch.Name}' at {HashText.Short(branch.Hash)} was dropped (--on-close drop-branch).");
     }
 
+    /// <summary>An outcome with nothing done: the caller prints its summary (the target does), so it is logged at debug level only.</summary>
     private ReviewOutcome Ignored(string summary)
     {
-        _logger.LogInformation("{Summary}", summary);
+        _logger.LogDebug("{Summary}", summary);
         return new ReviewOutcome(ReviewAction.Ignored, summary);
     }
 
