@@ -1,5 +1,6 @@
 using Amazon;
 using Amazon.Runtime;
+using Amazon.Runtime.Signing;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.S3.Util;
@@ -26,7 +27,8 @@ internal sealed class PackageUploader(AwsConnection connection, TimeProvider clo
             : new BasicAWSCredentials(credentials.AccessKey, credentials.SecretKey);
         var region = connection.Settings.Region;
         var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.GetBySystemName(region) };
-        if (connection.Settings.EndpointUrl is { } endpoint)
+        var endpoint = connection.Settings.EndpointUrl;
+        if (endpoint is not null)
         {
             // A loopback or custom endpoint serves buckets by path, not by host name.
             config.ServiceURL = endpoint.ToString();
@@ -53,14 +55,36 @@ internal sealed class PackageUploader(AwsConnection connection, TimeProvider clo
             new PutObjectRequest { BucketName = location.Bucket, Key = location.Key, FilePath = zipFile, ContentType = "application/zip" },
             cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Uploaded {File} to {Uri}", Path.GetFileName(zipFile), location.S3Uri);
-        var expires = clock.GetUtcNow() + UrlLifetime;
-        var url = await s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
-        {
-            BucketName = location.Bucket,
-            Key = location.Key,
-            Verb = HttpVerb.GET,
-            Expires = expires.UtcDateTime,
-        }).ConfigureAwait(false);
-        return new PublishedPackage(location.S3Uri, new Uri(url), expires, created);
+        var now = clock.GetUtcNow();
+        var objectUrl = endpoint is null
+            ? new Uri($"https://{location.Bucket}.s3.{region}.amazonaws.com/{Uri.EscapeDataString(location.Key)}")
+            : new Uri(endpoint, $"{location.Bucket}/{Uri.EscapeDataString(location.Key)}");
+        var presigned = await PresignAsync(objectUrl, signing, region, now, cancellationToken).ConfigureAwait(false);
+        return new PublishedPackage(location.S3Uri, presigned, now + UrlLifetime, created);
+    }
+
+    /// <summary>
+    /// A GET URL of <paramref name="objectUrl"/> valid for <see cref="UrlLifetime"/> from <paramref name="now"/>, presigned
+    /// with AWSSDK.Core's SigV4 signer: the S3 client's own presigner falls back to the deprecated SigV2 in us-east-1
+    /// (AmazonS3Client.GetPreSignedURLInternal), which buckets made since June 2020 refuse.
+    /// </summary>
+    internal static async Task<Uri> PresignAsync(
+        Uri objectUrl, AWSCredentials credentials, string region, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var result = await AWSSigV4Signer.PresignAsync(
+            new AWSSigningRequest { HttpMethod = HttpMethod.Get, RequestUri = objectUrl },
+            new AWSSigV4Parameters
+            {
+                Credentials = credentials,
+                Region = RegionEndpoint.GetBySystemName(region),
+                Service = "s3",
+                // S3 signs presigned URLs as UNSIGNED-PAYLOAD, which the signer allows over HTTPS only; a loopback
+                // endpoint (moto) on http gets the empty body's hash instead.
+                SignPayload = objectUrl.Scheme != Uri.UriSchemeHttps,
+                SignedAt = now.UtcDateTime,
+            },
+            UrlLifetime,
+            cancellationToken).ConfigureAwait(false);
+        return result.Uri;
     }
 }
