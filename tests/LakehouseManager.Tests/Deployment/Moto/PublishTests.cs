@@ -1,10 +1,10 @@
 using LakehouseManager.Deployment;
 using LakehouseManager.Pipeline.Publish;
 using LakehouseManager.Tests.Aws.Moto;
-using MotoServer = LakehouseManager.Tests.Aws.Moto.MotoServer;
 using LakehouseManager.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
+using MotoServer = LakehouseManager.Tests.Aws.Moto.MotoServer;
 
 namespace LakehouseManager.Tests.Deployment.Moto;
 

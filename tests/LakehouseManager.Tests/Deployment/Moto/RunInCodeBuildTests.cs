@@ -8,10 +8,10 @@ using LakehouseManager.Deployment;
 using LakehouseManager.Pipeline.Deploy;
 using LakehouseManager.Tests.Aws;
 using LakehouseManager.Tests.Aws.Moto;
-using MotoServer = LakehouseManager.Tests.Aws.Moto.MotoServer;
 using LakehouseManager.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Xunit;
+using MotoServer = LakehouseManager.Tests.Aws.Moto.MotoServer;
 
 namespace LakehouseManager.Tests.Deployment.Moto;
 

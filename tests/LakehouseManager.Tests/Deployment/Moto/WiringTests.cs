@@ -78,7 +78,8 @@ public sealed class WiringTests(MotoServer moto)
                 {
                     InputPathsMap = paths,
                 },
-            }]) { EventBusName = bus });
+            }])
+            { EventBusName = bus });
             Assert.Equal(0, put.FailedEntryCount);
         }
 
