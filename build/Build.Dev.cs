@@ -1,15 +1,13 @@
-using System.Runtime.InteropServices;
 using TargetRunner;
 
-/// <summary>Developer targets, mirroring the usual Makefile: Clean, Restore, Compile, Test, Lint, Publish.</summary>
+/// <summary>Developer targets, mirroring the usual Makefile: Clean, Restore, Compile, Test, Lint (Pack and
+/// Publish are in Build.Publish.cs).</summary>
 internal partial class Build
 {
     [Parameter("Configuration to build - Default is 'Debug' (local) or 'Release' (server)")]
     private readonly Configuration Configuration = IsLocalBuild ? Configuration.Debug : Configuration.Release;
 
     private AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
-
-    private AbsolutePath PublishDirectory => ArtifactsDirectory / "publish" / RuntimeInformation.RuntimeIdentifier;
 
     private Target Clean => _ => _
         .Description("Deletes artifacts/ and the bin/ and obj/ folders under src/ and tests/ (never .lakehouse/)")
@@ -69,19 +67,5 @@ internal partial class Build
         {
             await DotNet.RunAsync(["format", Solution, "--verify-no-changes", "--no-restore"], ct);
             await DotNet.RunAsync(["build", Solution, "--no-restore", "-c", Configuration.ToString(), "-warnaserror"], ct);
-        });
-
-    private Target Publish => _ => _
-        .Description("Publishes the tool self-contained (no SDK needed) to artifacts/publish/<rid>/lakehouse-manager")
-        .Executes(async ct =>
-        {
-            DevTasks.DeleteDirectory(PublishDirectory);
-            await DotNet.RunAsync(
-                ["publish", RootDirectory / "build" / "_build.csproj", "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier,
-                    "--self-contained", "-o", PublishDirectory, "--artifacts-path", ArtifactsDirectory / "publish-build"],
-                ct);
-            var executable = DevTasks.RenameAppHost(PublishDirectory, "_build", "lakehouse-manager");
-            await ProcessRunner.RunAsync(executable, ["--help", "--no-logo", "--root", RootDirectory], RootDirectory, ct, quiet: true);
-            ReportSummary(_ => _.AddPair("Executable", executable.GetRelativePathTo(RootDirectory)));
         });
 }

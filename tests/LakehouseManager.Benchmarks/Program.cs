@@ -15,6 +15,7 @@ internal static class Program
             [CatalogStorageBenchmark.Name] = new(CatalogStorageBenchmark.Summary, CatalogStorageBenchmark.RunAsync),
             [SqlScriptBenchmark.Name] = new(SqlScriptBenchmark.Summary, SqlScriptBenchmark.RunAsync),
             [NessieBenchmark.Name] = new(NessieBenchmark.Summary, NessieBenchmark.RunAsync),
+            [StartupBenchmark.Name] = new(StartupBenchmark.Summary, StartupBenchmark.RunAsync),
             [SyncBenchmark.StepName] = new("(internal) one measured step of the sync benchmark, in its own process", SyncBenchmark.StepAsync),
         };
 

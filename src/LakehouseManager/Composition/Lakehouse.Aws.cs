@@ -18,6 +18,9 @@ public sealed partial class Lakehouse
         AwsSettings.Resolve(Settings.AwsRegion, Settings.AwsEndpointUrl, Environment.GetEnvironmentVariable),
         Settings.AwsCredentials is { } credentials ? AwsCredentialSource.Fixed(credentials) : AwsCredentialSource.DefaultChain());
 
+    /// <summary>The region of every AWS call (<c>--aws-region</c>, <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>).</summary>
+    public string AwsRegion => Aws.Settings.Region;
+
     /// <summary>
     /// The Dremio personal access token: <c>--dremio-pat</c> when given, else the <c>PAT</c> of the Secrets Manager
     /// secret <c>--pat-secret-name</c> (read once), else null.
