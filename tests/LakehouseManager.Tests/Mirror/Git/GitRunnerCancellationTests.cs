@@ -76,8 +76,20 @@ public sealed class GitRunnerCancellationTests
     public async Task Cancellation_interrupts_git_first_so_that_it_can_clean_up()
     {
         using var sandbox = new GitSandbox();
+        // The handler is Python's: a shell cannot trap an interrupt that its parent (a CI job started in the
+        // background) made it ignore on entry, whereas Python installs its handler whatever it inherited.
         var fakeGit = GitScripts.FakeGit(
-            sandbox, "sleep 30 & child=$!\ntrap 'kill $child; exit 130' INT\necho started\nwait $child");
+            sandbox,
+            "exec python3 -c '\n" +
+            "import signal, subprocess, sys\n" +
+            "child = subprocess.Popen([\"sleep\", \"30\"])\n" +
+            "def interrupted(*_):\n" +
+            "    child.kill()\n" +
+            "    sys.exit(130)\n" +
+            "signal.signal(signal.SIGINT, interrupted)\n" +
+            "print(\"started\", flush=True)\n" +
+            "child.wait()\n" +
+            "'");
         var runner = new GitRunner(sandbox.Root, sandbox.Options with { GitPath = fakeGit, CancellationGracePeriod = s_grace });
         using var cancellation = new CancellationTokenSource();
 
