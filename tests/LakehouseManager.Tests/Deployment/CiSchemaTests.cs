@@ -13,8 +13,8 @@ namespace LakehouseManager.Tests.Deployment;
 /// </summary>
 public sealed class CiSchemaTests
 {
-    private static readonly Lazy<JsonSchema> GitHubWorkflow = new(() => LoadSchema("github-workflow.json"));
-    private static readonly Lazy<JsonSchema> GitLabCi = new(() => LoadSchema("gitlab-ci.json"));
+    private static readonly Lazy<JsonSchema> s_gitHubWorkflow = new(() => LoadSchema("github-workflow.json"));
+    private static readonly Lazy<JsonSchema> s_gitLabCi = new(() => LoadSchema("gitlab-ci.json"));
 
     private static JsonSchema LoadSchema(string name) =>
         JsonSchema.FromText(
@@ -37,13 +37,13 @@ public sealed class CiSchemaTests
     [Fact]
     public void The_GitHub_Actions_example_is_a_valid_workflow()
     {
-        Assert.Empty(Errors(GitHubWorkflow.Value, YamlToJson.Convert(Example("github-actions.yml"))));
+        Assert.Empty(Errors(s_gitHubWorkflow.Value, YamlToJson.Convert(Example("github-actions.yml"))));
     }
 
     [Fact]
     public void The_GitLab_CI_example_is_a_valid_pipeline()
     {
-        Assert.Empty(Errors(GitLabCi.Value, YamlToJson.Convert(Example("gitlab-ci.yml"))));
+        Assert.Empty(Errors(s_gitLabCi.Value, YamlToJson.Convert(Example("gitlab-ci.yml"))));
     }
 
     [Fact]
@@ -54,8 +54,8 @@ public sealed class CiSchemaTests
         var runAndUses = YamlToJson.Convert(Example("github-actions.yml"))!;
         runAndUses["jobs"]!["sync-and-test"]!["steps"]![0]!["run"] = "echo both";
 
-        Assert.Contains(Errors(GitHubWorkflow.Value, noRunner), e => e.Contains("runs-on", StringComparison.Ordinal));
-        Assert.Contains(Errors(GitHubWorkflow.Value, runAndUses), e => e.StartsWith("/jobs/sync-and-test/steps/0", StringComparison.Ordinal));
+        Assert.Contains(Errors(s_gitHubWorkflow.Value, noRunner), e => e.Contains("runs-on", StringComparison.Ordinal));
+        Assert.Contains(Errors(s_gitHubWorkflow.Value, runAndUses), e => e.StartsWith("/jobs/sync-and-test/steps/0", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class CiSchemaTests
         var badReport = YamlToJson.Convert(Example("gitlab-ci.yml"))!;
         badReport["lakehouse-manager"]!["artifacts"]!["reports"]!["junit"] = 42;
 
-        Assert.Contains(Errors(GitLabCi.Value, misspelt), e => e.StartsWith("/lakehouse-manager", StringComparison.Ordinal));
-        Assert.Contains(Errors(GitLabCi.Value, badReport), e => e.StartsWith("/lakehouse-manager/artifacts/reports/junit", StringComparison.Ordinal));
+        Assert.Contains(Errors(s_gitLabCi.Value, misspelt), e => e.StartsWith("/lakehouse-manager", StringComparison.Ordinal));
+        Assert.Contains(Errors(s_gitLabCi.Value, badReport), e => e.StartsWith("/lakehouse-manager/artifacts/reports/junit", StringComparison.Ordinal));
     }
 }
