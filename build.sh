@@ -90,27 +90,40 @@ remembered_dotnet() {
 
 # Reads the compiler's output: keeps all of it in $BUILD_LOG, and says on stderr what is done (each project as it is
 # compiled) and, when nothing happened for a while, that the compile is still going, so a cold start is never silent.
-# Pure bash (read -t), so nothing is left running when the compile ends.
+# Pure bash (read -t), so nothing is left running when the compile ends. A read that times out half-way through a
+# line keeps what it read (bash hands it over); it is carried into the next read, so no line is ever cut or lost.
 show_progress() {
-  local line status name restored=
+  local line pending= status restored=
   : > "$BUILD_LOG"
   while true; do
     if IFS= read -r -t "${BUILD_PROGRESS_INTERVAL:-10}" line; then
-      printf '%s\n' "$line" >> "$BUILD_LOG"
-      case "$line" in
-        *" -> "*)
-          name=${line%% -> *}
-          echo "  compiled ${name#"${name%%[![:space:]]*}"} (${SECONDS}s)" >&2 ;;
-        *"Restored "*)
-          [[ -n "$restored" ]] || echo "  restored packages (${SECONDS}s)" >&2
-          restored=1 ;;
-      esac
+      record_line "$pending$line"
+      pending=
     else
       status=$?
-      (( status > 128 )) || break
-      echo "  still compiling (${SECONDS}s) ..." >&2
+      if (( status > 128 )); then
+        pending+=$line
+        echo "  still compiling (${SECONDS}s) ..." >&2
+        continue
+      fi
+      # End of the output: a last line without a newline still counts.
+      [[ -z "$pending$line" ]] || record_line "$pending$line"
+      break
     fi
   done
+}
+
+record_line() {
+  local name
+  printf '%s\n' "$1" >> "$BUILD_LOG"
+  case "$1" in
+    *" -> "*)
+      name=${1%% -> *}
+      echo "  compiled ${name#"${name%%[![:space:]]*}"} (${SECONDS}s)" >&2 ;;
+    *"Restored "*)
+      [[ -n "$restored" ]] || echo "  restored packages (${SECONDS}s)" >&2
+      restored=1 ;;
+  esac
 }
 
 if is_stale; then

@@ -153,6 +153,36 @@ public sealed class BootstrapScriptTests : IDisposable
     }
 
     [UnixFact(Timeout = 30_000)]
+    public async Task A_line_the_compiler_writes_across_a_progress_tick_is_kept_whole_and_so_is_a_last_line_without_a_newline()
+    {
+        WriteFakeDotnet(build: """
+            echo "  Restored /build/_build.csproj (in 1.3 sec)."
+            printf "  _bu"
+            sleep 2
+            echo "ild -> /build/bin/Debug/net10.0/_build.dll"
+            printf "  Lib -> /src/Lib/bin/Debug/net10.0/Lib.dll"
+            """);
+        var path = _bin + ":" + Environment.GetEnvironmentVariable("PATH");
+
+        var (exitCode, output) = await RunScriptAsync(
+            path, new Dictionary<string, string> { ["BUILD_PROGRESS_INTERVAL"] = "1" }, "--help");
+
+        Assert.Equal(0, exitCode);
+        var lines = output.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"\(\d+s\)", "(Ns)")).ToList();
+        Assert.Contains("  still compiling (Ns) ...", lines);
+        Assert.Contains("  compiled _build (Ns)", lines);
+        Assert.Contains("  compiled Lib (Ns)", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("  compiled ild", StringComparison.Ordinal));
+        Assert.Equal(
+            [
+                "  Restored /build/_build.csproj (in 1.3 sec).",
+                "  _build -> /build/bin/Debug/net10.0/_build.dll",
+                "  Lib -> /src/Lib/bin/Debug/net10.0/Lib.dll",
+            ],
+            File.ReadAllLines(_root.Combine("build", "bin", "build.log")));
+    }
+
+    [UnixFact(Timeout = 30_000)]
     public async Task A_failed_compile_prints_the_compilers_messages_and_fails()
     {
         WriteFakeDotnet(build: """
