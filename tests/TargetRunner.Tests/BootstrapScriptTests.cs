@@ -132,13 +132,9 @@ public sealed class BootstrapScriptTests : IDisposable
             sleep 3
             echo "  _build -> /build/bin/Debug/net10.0/_build.dll"
             """);
-        var path = _bin + ":" + Environment.GetEnvironmentVariable("PATH");
 
-        var (exitCode, output) = await RunScriptAsync(
-            path, new Dictionary<string, string> { ["BUILD_PROGRESS_INTERVAL"] = "1" }, "--help");
+        var (output, lines) = await CompileWithProgressEverySecondAsync();
 
-        Assert.Equal(0, exitCode);
-        var lines = output.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"\(\d+s\)", "(Ns)")).ToList();
         Assert.Equal(
             [
                 "Compiling build/_build.csproj with .NET SDK 10.0.100 (the first time takes a minute or two; later runs start at once) ...",
@@ -162,13 +158,9 @@ public sealed class BootstrapScriptTests : IDisposable
             echo "ild -> /build/bin/Debug/net10.0/_build.dll"
             printf "  Lib -> /src/Lib/bin/Debug/net10.0/Lib.dll"
             """);
-        var path = _bin + ":" + Environment.GetEnvironmentVariable("PATH");
 
-        var (exitCode, output) = await RunScriptAsync(
-            path, new Dictionary<string, string> { ["BUILD_PROGRESS_INTERVAL"] = "1" }, "--help");
+        var (_, lines) = await CompileWithProgressEverySecondAsync();
 
-        Assert.Equal(0, exitCode);
-        var lines = output.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"\(\d+s\)", "(Ns)")).ToList();
         Assert.Contains("  still compiling (Ns) ...", lines);
         Assert.Contains("  compiled _build (Ns)", lines);
         Assert.Contains("  compiled Lib (Ns)", lines);
@@ -203,6 +195,20 @@ public sealed class BootstrapScriptTests : IDisposable
 
     private List<string> ReadCalls() =>
         File.ReadAllLines(_calls).Select(c => c.Replace(_root.Path, "<root>", StringComparison.Ordinal)).ToList();
+
+    /// <summary>
+    /// Runs <c>build.sh --help</c> with the fake dotnet on PATH and a progress tick every second; returns its output
+    /// and the output's lines with every "(12s)" read as "(Ns)".
+    /// </summary>
+    private async Task<(string Output, List<string> Lines)> CompileWithProgressEverySecondAsync()
+    {
+        var path = _bin + ":" + Environment.GetEnvironmentVariable("PATH");
+        var (exitCode, output) = await RunScriptAsync(
+            path, new Dictionary<string, string> { ["BUILD_PROGRESS_INTERVAL"] = "1" }, "--help");
+
+        Assert.Equal(0, exitCode);
+        return (output, output.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"\(\d+s\)", "(Ns)")).ToList());
+    }
 
     /// <summary>
     /// A fake <c>dotnet</c> in <paramref name="directory"/> that logs its calls (prefixed with <paramref name="label"/>)

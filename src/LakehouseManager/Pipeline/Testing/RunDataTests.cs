@@ -163,9 +163,15 @@ public sealed class RunDataTests
         var token = IdempotencyToken.For(
             "data-tests", pullRequest.Repository, pullRequest.Id, settings.InReplyToCommentId, file.Commit, run.CatalogCommit,
             string.Join(" ", settings.Selection));
-        var posted = settings.InReplyToCommentId is { } commentId
-            ? await host.ReplyAsync(pullRequest, commentId, comment, token, cancellationToken).ConfigureAwait(false)
-            : await host.PostCommentAsync(pullRequest, comment, token, cancellationToken).ConfigureAwait(false);
+        if (settings.InReplyToCommentId is { } commentId)
+        {
+            var reply = await host.ReplyAsync(pullRequest, commentId, comment, token, cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation(
+                "Replied with the report to comment {CommentId} on {PullRequest} ({Length} characters)", commentId, pullRequest, comment.Length);
+            return reply;
+        }
+
+        var posted = await host.PostCommentAsync(pullRequest, comment, token, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Posted the report on {PullRequest} ({Length} characters)", pullRequest, comment.Length);
         return posted;
     }

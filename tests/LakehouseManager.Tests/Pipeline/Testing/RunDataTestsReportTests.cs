@@ -92,10 +92,14 @@ public sealed class RunDataTestsReportTests
             Selection = ["tag:finance"],
         };
 
-        var result = await fixture.UseCase().RunAsync(settings);
+        var logger = new RecordingLogger();
+
+        var result = await fixture.UseCase(logger).RunAsync(settings);
 
         var reply = Assert.Single(host.Comments);
         Assert.Equal("c-42", reply.InReplyTo);
+        Assert.Contains("Replied with the report to comment c-42 on ", logger.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Posted the report", logger.Text, StringComparison.Ordinal);
         Assert.Equal(await File.ReadAllTextAsync(result.Reports.MarkdownPath), reply.Body);
         Assert.Equal(["daily_revenue_total", "march_revenue", "refund_share"],
             result.Run.Results.Where(r => r.Status != DataTestStatus.Skipped).Select(r => r.Name));
