@@ -5,11 +5,14 @@ namespace LakehouseManager.Tests.Support;
 
 /// <summary>
 /// Runs the build (<c>./build.sh TARGET ...</c>) in a process of its own, as CodeBuild jobs and users do: the compiled
-/// <c>build/bin/Debug/net10.0/_build.dll</c> that <c>build.sh</c> makes, built once here when it is missing.
+/// <c>build/bin/Debug/net10.0/_build.dll</c> that <c>build.sh</c> makes. Before the first run of a test process,
+/// <c>build.sh --help</c> compiles it when it is missing or older than its sources (build.sh's own rule), so a checkout
+/// that lives long never tests a stale build.
 /// </summary>
 internal static class BuildProcess
 {
     private static readonly SemaphoreSlim s_build = new(1, 1);
+    private static bool s_checked;
 
     public static string RepositoryRoot { get; } = FindRoot();
 
@@ -33,12 +36,20 @@ internal static class BuildProcess
         await s_build.WaitAsync(cancellationToken);
         try
         {
-            if (!File.Exists(BuildDll))
+            if (!s_checked)
             {
-                await Cli.Wrap("dotnet")
-                    .WithArguments(["build", Path.Combine(RepositoryRoot, "build", "_build.csproj"), "-c", "Debug", "--nologo", "-v", "q"])
+                var result = await Cli.Wrap("bash")
+                    .WithArguments([Path.Combine(RepositoryRoot, "build.sh"), "--help"])
                     .WithWorkingDirectory(RepositoryRoot)
+                    .WithValidation(CommandResultValidation.None)
                     .ExecuteBufferedAsync(cancellationToken);
+                if (result.ExitCode != 0)
+                {
+                    throw new InvalidOperationException(
+                        $"./build.sh --help failed ({result.ExitCode}), so the build cannot be tested:\n{result.StandardError}{result.StandardOutput}");
+                }
+
+                s_checked = true;
             }
         }
         finally
