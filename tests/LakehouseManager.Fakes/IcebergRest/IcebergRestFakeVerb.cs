@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace LakehouseManager.Fakes.IcebergRest;
 
-/// <summary>The <c>iceberg-rest</c> verb: an Iceberg REST catalog without branches, until Ctrl-C.</summary>
+/// <summary>The <c>iceberg-rest</c> verb: an Iceberg REST catalog without branches, until Ctrl-C or SIGTERM.</summary>
 internal static class IcebergRestFakeVerb
 {
     public const string Summary = "an Iceberg REST catalog without branches (as Open Catalog / Apache Polaris): --port N (default 8181)";
@@ -24,11 +24,8 @@ internal static class IcebergRestFakeVerb
         await using var fake = await IcebergRestFake.StartAsync(port: port);
         Console.WriteLine($"Iceberg REST catalog (no branches) at {fake.CatalogUri}; Ctrl-C stops it.");
         using var stop = new CancellationTokenSource();
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        });
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);
@@ -38,5 +35,11 @@ internal static class IcebergRestFakeVerb
         }
 
         return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using CliWrap;
+using CliWrap.EventStream;
 using LakehouseManager.Fakes;
 using Xunit;
 
@@ -34,5 +36,40 @@ public sealed class StandaloneFakesTests
 
         Assert.Equal(2, code);
         Assert.Contains("  codecommit ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("iceberg-rest")]
+    [InlineData("codecommit")]
+    public async Task A_fake_stops_on_SIGTERM_as_kill_or_a_service_manager_stops_it(string verb)
+    {
+        var fakes = Path.Combine(AppContext.BaseDirectory, "LakehouseManager.Fakes.dll");
+        var command = Cli.Wrap("dotnet").WithArguments(["exec", fakes, verb, "--port", "0"]).WithValidation(CommandResultValidation.None);
+        // A fake that ignores SIGTERM is killed when this runs out, and the test fails on the cancellation.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        int? processId = null;
+        int? exitCode = null;
+        var signalled = false;
+
+        await foreach (var @event in command.ListenAsync(deadline.Token))
+        {
+            switch (@event)
+            {
+                case StartedCommandEvent started:
+                    processId = started.ProcessId;
+                    break;
+                case StandardOutputCommandEvent when !signalled:
+                    // Its first line says it is listening.
+                    signalled = true;
+                    await Cli.Wrap("kill").WithArguments(["-TERM", $"{processId}"]).ExecuteAsync();
+                    break;
+                case ExitedCommandEvent exited:
+                    exitCode = exited.ExitCode;
+                    break;
+            }
+        }
+
+        Assert.True(signalled, "the fake printed nothing");
+        Assert.Equal(0, exitCode);
     }
 }
