@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using LakehouseManager.Http;
 using Polly;
-using Polly.Timeout;
 
 namespace LakehouseManager.Aws;
 
@@ -76,34 +75,19 @@ internal sealed class AwsJsonClient : IDisposable
         ArgumentNullException.ThrowIfNull(parse);
         var operation = request.Operation;
         var body = Serialize(request);
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendResilientAsync(
-                () => CreateRequest(operation, body),
-                _resilience,
-                request.Safety,
-                AwsErrorResponse.IsRefusedForNow,
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (TimeoutRejectedException e)
-        {
-            throw new AwsException(
+        var response = await _http.SendOrExplainAsync(
+            () => CreateRequest(operation, body),
+            _resilience,
+            request.Safety,
+            AwsErrorResponse.IsRefusedForNow,
+            timedOut: e => new AwsException(
                 $"{Service.Name} at {Endpoint.Authority} did not answer {operation} within " +
                 $"{e.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.",
-                Service.Name, operation, innerException: e);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new AwsException(
+                Service.Name, operation, innerException: e),
+            unreachable: e => new AwsException(
                 $"Could not reach {Service.Name} at {Endpoint.GetLeftPart(UriPartial.Authority)} for {operation}: {e.Message}",
-                Service.Name, operation, innerException: e);
-        }
-
+                Service.Name, operation, innerException: e),
+            cancellationToken).ConfigureAwait(false);
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -148,16 +132,11 @@ internal sealed class AwsJsonClient : IDisposable
         return request;
     }
 
-    private static byte[] Serialize(IAwsRequest request)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+    private static byte[] Serialize(IAwsRequest request) =>
+        JsonRequest.Serialize(writer =>
         {
             writer.WriteStartObject();
             request.WriteMembers(writer);
             writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
+        });
 }

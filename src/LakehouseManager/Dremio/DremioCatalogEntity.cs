@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LakehouseManager.Http;
 
 namespace LakehouseManager.Dremio;
 
@@ -22,21 +23,14 @@ internal sealed record DremioCatalogEntity(
 
     public static DremioCatalogEntity Parse(JsonElement json)
     {
-        DremioJson.RequireObject(json, "a catalog object");
+        JsonFields.RequireObject(json, "a catalog object");
         return new DremioCatalogEntity(
-            DremioJson.RequireString(json, "entityType"),
-            DremioJson.GetString(json, "id"),
-            DremioJson.GetString(json, "type"),
-            Strings(json, "path"),
-            DremioJson.GetString(json, "tag"),
-            DremioJson.GetString(json, "sql"),
-            Strings(json, "sqlContext"));
+            JsonFields.RequireString(json, "entityType"),
+            JsonFields.GetString(json, "id"),
+            JsonFields.GetString(json, "type"),
+            JsonFields.GetStrings(json, "path"),
+            JsonFields.GetString(json, "tag"),
+            JsonFields.GetString(json, "sql"),
+            JsonFields.GetStrings(json, "sqlContext"));
     }
-
-    private static IReadOnlyList<string> Strings(JsonElement json, string name) =>
-        DremioJson.GetArray(json, name) is { } array
-            ? [.. array.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String
-                ? e.GetString()!
-                : throw new FormatException($"the field '{name}' holds a value that is not a string"))]
-            : [];
 }

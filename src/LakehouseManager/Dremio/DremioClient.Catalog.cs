@@ -111,9 +111,9 @@ internal sealed partial class DremioClient
 
     private static IReadOnlyList<DremioCatalogLookup> MatchLookups(JsonElement json, IReadOnlyList<IReadOnlyList<string>> paths)
     {
-        DremioJson.RequireObject(json, "the catalog answer");
+        JsonFields.RequireObject(json, "the catalog answer");
         var entities = new Dictionary<string, DremioCatalogEntity>(StringComparer.Ordinal);
-        if (DremioJson.GetArray(json, "data") is { } data)
+        if (JsonFields.GetArray(json, "data") is { } data)
         {
             foreach (var item in data.EnumerateArray())
             {
@@ -123,14 +123,14 @@ internal sealed partial class DremioClient
         }
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (DremioJson.GetArray(json, "errors") is { } errorArray)
+        if (JsonFields.GetArray(json, "errors") is { } errorArray)
         {
             foreach (var error in errorArray.EnumerateArray())
             {
-                var path = DremioJson.GetArray(error, "path") is { } p
+                var path = JsonFields.GetArray(error, "path") is { } p
                     ? p.EnumerateArray().Select(e => e.GetString() ?? "").ToList()
                     : [];
-                errors[PathKey(path)] = DremioJson.GetString(error, "errorMessage") ?? "no error message was given";
+                errors[PathKey(path)] = JsonFields.GetString(error, "errorMessage") ?? "no error message was given";
             }
         }
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using LakehouseManager.Http;
 using Polly;
-using Polly.Timeout;
 
 namespace LakehouseManager.Dremio;
 
@@ -65,7 +64,7 @@ internal sealed partial class DremioClient : IDisposable
 
         using var document = await SendAsync(HttpMethod.Post, Endpoint.Sql, request.WriteTo, safety, cancellationToken)
             .ConfigureAwait(false);
-        return Read(HttpMethod.Post, Endpoint.Sql, document, json => DremioJson.RequireString(json, "id"));
+        return Read(HttpMethod.Post, Endpoint.Sql, document, json => JsonFields.RequireString(json, "id"));
     }
 
     /// <summary>
@@ -116,32 +115,21 @@ internal sealed partial class DremioClient : IDisposable
         RetrySafety safety,
         CancellationToken cancellationToken)
     {
-        var body = writeBody is null ? null : Serialize(writeBody);
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendResilientAsync(
-                () => CreateRequest(method, uri, body), _resilience, safety, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (TimeoutRejectedException e)
-        {
-            throw new DremioException(
+        var body = writeBody is null ? null : JsonRequest.Serialize(writeBody);
+        var response = await _http.SendOrExplainAsync(
+            () => JsonRequest.Create(method, uri, body, _token),
+            _resilience,
+            safety,
+            refusedForNow: null,
+            timedOut: e => new DremioException(
                 $"{Endpoint.Description} did not answer {method} {uri.GetLeftPart(UriPartial.Path)} within " +
                 $"{e.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.",
-                innerException: e);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new DremioException(
+                innerException: e),
+            unreachable: e => new DremioException(
                 $"Could not reach {Endpoint.Description} for {method} {uri.GetLeftPart(UriPartial.Path)}: " +
                 $"{_token.Redact(e.Message)}",
-                innerException: e);
-        }
-
+                innerException: e),
+            cancellationToken).ConfigureAwait(false);
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -172,20 +160,6 @@ internal sealed partial class DremioClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, byte[]? body)
-    {
-        var request = new HttpRequestMessage(method, uri);
-        request.Headers.Authorization = _token.ToAuthorizationHeader();
-        request.Headers.Accept.ParseAdd("application/json");
-        if (body is not null)
-        {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new("application/json");
-        }
-
-        return request;
-    }
-
     private T Read<T>(HttpMethod method, Uri uri, JsonDocument? document, Func<JsonElement, T> parse)
     {
         if (document is null)
@@ -206,15 +180,4 @@ internal sealed partial class DremioClient : IDisposable
     private DremioException Unexpected(HttpMethod method, Uri uri, string problem, Exception? inner) =>
         new($"{Endpoint.Description} sent an unexpected answer to {method} {uri.GetLeftPart(UriPartial.Path)}: {problem}.",
             innerException: inner);
-
-    private static byte[] Serialize(Action<Utf8JsonWriter> writeBody)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writeBody(writer);
-        }
-
-        return buffer.ToArray();
-    }
 }

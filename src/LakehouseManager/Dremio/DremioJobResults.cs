@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LakehouseManager.Http;
 
 namespace LakehouseManager.Dremio;
 
@@ -18,26 +19,26 @@ internal sealed record DremioJobResults(
     /// <summary>Reads a results page; throws <see cref="FormatException"/> when it is not one.</summary>
     public static DremioJobResults Parse(JsonElement json)
     {
-        DremioJson.RequireObject(json, "the job results");
+        JsonFields.RequireObject(json, "the job results");
         var schema = new List<DremioColumn>();
-        if (DremioJson.GetArray(json, "schema") is { } schemaArray)
+        if (JsonFields.GetArray(json, "schema") is { } schemaArray)
         {
             foreach (var field in schemaArray.EnumerateArray())
             {
-                DremioJson.RequireObject(field, "a schema field");
+                JsonFields.RequireObject(field, "a schema field");
                 var typeName = field.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Object
-                    ? DremioJson.GetString(type, "name")
+                    ? JsonFields.GetString(type, "name")
                     : null;
-                schema.Add(new DremioColumn(DremioJson.RequireString(field, "name"), typeName ?? "UNKNOWN"));
+                schema.Add(new DremioColumn(JsonFields.RequireString(field, "name"), typeName ?? "UNKNOWN"));
             }
         }
 
         var rows = new List<IReadOnlyList<object?>>();
-        if (DremioJson.GetArray(json, "rows") is { } rowArray)
+        if (JsonFields.GetArray(json, "rows") is { } rowArray)
         {
             foreach (var row in rowArray.EnumerateArray())
             {
-                DremioJson.RequireObject(row, "a result row");
+                JsonFields.RequireObject(row, "a result row");
                 var cells = new object?[schema.Count];
                 for (var i = 0; i < schema.Count; i++)
                 {
@@ -48,7 +49,7 @@ internal sealed record DremioJobResults(
             }
         }
 
-        var rowCount = DremioJson.GetInt64(json, "rowCount") ?? rows.Count;
+        var rowCount = JsonFields.GetInt64(json, "rowCount") ?? rows.Count;
         return new DremioJobResults(rowCount, schema, rows);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LakehouseManager.Http;
 
 namespace LakehouseManager.Dremio;
 
@@ -22,17 +23,17 @@ internal sealed record DremioJobStatus(
     /// <summary>Reads a job status payload; throws <see cref="FormatException"/> when it is not one.</summary>
     public static DremioJobStatus Parse(JsonElement json)
     {
-        DremioJson.RequireObject(json, "the job status");
-        var wireState = DremioJson.RequireString(json, "jobState");
+        JsonFields.RequireObject(json, "the job status");
+        var wireState = JsonFields.RequireString(json, "jobState");
         return new DremioJobStatus(
             DremioJobStates.Parse(wireState),
             wireState,
-            DremioJson.GetInt64(json, "rowCount"),
-            EmptyToNull(DremioJson.GetString(json, "errorMessage")),
-            EmptyToNull(DremioJson.GetString(json, "cancellationReason")),
+            JsonFields.GetInt64(json, "rowCount"),
+            EmptyToNull(JsonFields.GetString(json, "errorMessage")),
+            EmptyToNull(JsonFields.GetString(json, "cancellationReason")),
             DremioJson.GetInstant(json, "startedAt"),
             DremioJson.GetInstant(json, "endedAt"),
-            DremioJson.GetString(json, "queryType"));
+            JsonFields.GetString(json, "queryType"));
     }
 
     private static string? EmptyToNull(string? text) => string.IsNullOrEmpty(text) ? null : text;

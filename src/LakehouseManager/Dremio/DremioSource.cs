@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LakehouseManager.Http;
 
 namespace LakehouseManager.Dremio;
 
@@ -17,16 +18,16 @@ internal sealed record DremioSource(string Name, string? Type, string? NessieEnd
     /// <summary>A catalog object that is a source, or null when it is something else (a folder, a dataset).</summary>
     public static DremioSource? Parse(JsonElement json)
     {
-        DremioJson.RequireObject(json, "a catalog object");
-        if (!string.Equals(DremioJson.GetString(json, "entityType"), "source", StringComparison.Ordinal))
+        JsonFields.RequireObject(json, "a catalog object");
+        if (!string.Equals(JsonFields.GetString(json, "entityType"), "source", StringComparison.Ordinal))
         {
             return null;
         }
 
         var config = json.TryGetProperty("config", out var c) && c.ValueKind == JsonValueKind.Object ? c : (JsonElement?)null;
         return new DremioSource(
-            DremioJson.GetString(json, "name") ?? "",
-            DremioJson.GetString(json, "type"),
-            config is { } settings ? DremioJson.GetString(settings, "nessieEndpoint") : null);
+            JsonFields.GetString(json, "name") ?? "",
+            JsonFields.GetString(json, "type"),
+            config is { } settings ? JsonFields.GetString(settings, "nessieEndpoint") : null);
     }
 }

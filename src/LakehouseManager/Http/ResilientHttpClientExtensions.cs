@@ -1,4 +1,5 @@
 using Polly;
+using Polly.Timeout;
 
 namespace LakehouseManager.Http;
 
@@ -57,6 +58,39 @@ internal static class ResilientHttpClientExtensions
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="SendResilientAsync(HttpClient, Func{HttpRequestMessage}, ResiliencePipeline{HttpResponseMessage},
+    /// RetrySafety, Func{HttpResponseMessage, bool}?, CancellationToken)"/>, with the two ways of getting no answer
+    /// turned into the caller's own errors: every attempt timed out (<paramref name="timedOut"/>), or none reached the
+    /// server (<paramref name="unreachable"/>). A cancellation stays a cancellation.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SendOrExplainAsync(
+        this HttpClient client,
+        Func<HttpRequestMessage> createRequest,
+        ResiliencePipeline<HttpResponseMessage> pipeline,
+        RetrySafety safety,
+        Func<HttpResponseMessage, bool>? refusedForNow,
+        Func<TimeoutRejectedException, Exception> timedOut,
+        Func<HttpRequestException, Exception> unreachable,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(timedOut);
+        ArgumentNullException.ThrowIfNull(unreachable);
+        try
+        {
+            return await client.SendResilientAsync(createRequest, pipeline, safety, refusedForNow, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            throw timedOut(e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw unreachable(e);
         }
     }
 }

@@ -74,7 +74,7 @@ internal sealed partial class NessieClient
 
         using var document = ParseBody(text, subject);
         return Read(document, subject, json =>
-            NessieContent.Parse(NessieJson.GetObject(json, "content") ?? throw new FormatException("the field 'content' is missing")));
+            NessieContent.Parse(JsonFields.GetObject(json, "content") ?? throw new FormatException("the field 'content' is missing")));
     }
 
     /// <summary>
@@ -112,7 +112,7 @@ internal sealed partial class NessieClient
         {
             foreach (var item in NessieJson.GetArray(json, "contents"))
             {
-                var content = NessieJson.GetObject(item, "content") ?? throw new FormatException("a content entry has no 'content'");
+                var content = JsonFields.GetObject(item, "content") ?? throw new FormatException("a content entry has no 'content'");
                 result[NessieJson.RequireKey(item, "key")] = NessieContent.Parse(content);
             }
 

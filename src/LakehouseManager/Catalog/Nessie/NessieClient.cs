@@ -4,7 +4,6 @@ using System.Net;
 using System.Text.Json;
 using LakehouseManager.Http;
 using Polly;
-using Polly.Timeout;
 
 namespace LakehouseManager.Catalog.Nessie;
 
@@ -109,33 +108,22 @@ internal sealed partial class NessieClient : IDisposable
         CancellationToken cancellationToken)
     {
         var uri = Endpoint.Resolve(relativePath);
-        var body = writeBody is null ? null : Serialize(writeBody);
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendResilientAsync(
-                () => CreateRequest(method, uri, body), _resilience, safety, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (TimeoutRejectedException e)
-        {
-            throw new CatalogException(
+        var body = writeBody is null ? null : JsonRequest.Serialize(writeBody);
+        var response = await _http.SendOrExplainAsync(
+            () => JsonRequest.Create(method, uri, body, _token),
+            _resilience,
+            safety,
+            refusedForNow: null,
+            timedOut: e => new CatalogException(
                 CatalogErrorKind.Unavailable,
                 $"{Endpoint.Description} did not answer about {subject} within " +
                 $"{e.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.",
-                e);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new CatalogException(
+                e),
+            unreachable: e => new CatalogException(
                 CatalogErrorKind.Unavailable,
                 $"Could not reach {Endpoint.Description} about {subject}: {Redact(e.Message)}",
-                e);
-        }
-
+                e),
+            cancellationToken).ConfigureAwait(false);
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -181,34 +169,5 @@ internal sealed partial class NessieClient : IDisposable
         new(CatalogErrorKind.Unavailable,
             $"{Endpoint.Description} sent an unexpected answer about {subject}: {problem}.", inner);
 
-    private HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, byte[]? body)
-    {
-        var request = new HttpRequestMessage(method, uri);
-        if (_token is not null)
-        {
-            request.Headers.Authorization = _token.ToAuthorizationHeader();
-        }
-
-        request.Headers.Accept.ParseAdd("application/json");
-        if (body is not null)
-        {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new("application/json");
-        }
-
-        return request;
-    }
-
     private string Redact(string text) => _token is null ? text : _token.Redact(text);
-
-    private static byte[] Serialize(Action<Utf8JsonWriter> writeBody)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writeBody(writer);
-        }
-
-        return buffer.ToArray();
-    }
 }

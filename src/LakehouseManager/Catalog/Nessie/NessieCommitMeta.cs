@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LakehouseManager.Http;
 
 namespace LakehouseManager.Catalog.Nessie;
 
@@ -25,22 +26,22 @@ internal sealed record NessieCommitMeta(string Message)
 
     public static NessieCommitMeta Parse(JsonElement json)
     {
-        NessieJson.RequireObject(json, "the commit metadata");
-        var authors = NessieJson.GetStrings(json, "authors");
-        if (authors.Count == 0 && NessieJson.GetString(json, "author") is { } author)
+        JsonFields.RequireObject(json, "the commit metadata");
+        var authors = JsonFields.GetStrings(json, "authors");
+        if (authors.Count == 0 && JsonFields.GetString(json, "author") is { } author)
         {
             authors = [author];
         }
 
         var properties = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (NessieJson.GetObject(json, "allProperties") is { } all)
+        if (JsonFields.GetObject(json, "allProperties") is { } all)
         {
             foreach (var property in all.EnumerateObject())
             {
-                properties[property.Name] = NessieJson.GetStrings(all, property.Name);
+                properties[property.Name] = JsonFields.GetStrings(all, property.Name);
             }
         }
-        else if (NessieJson.GetObject(json, "properties") is { } v1)
+        else if (JsonFields.GetObject(json, "properties") is { } v1)
         {
             foreach (var property in v1.EnumerateObject())
             {
@@ -48,14 +49,14 @@ internal sealed record NessieCommitMeta(string Message)
             }
         }
 
-        return new NessieCommitMeta(NessieJson.GetString(json, "message") ?? "")
+        return new NessieCommitMeta(JsonFields.GetString(json, "message") ?? "")
         {
-            Hash = NessieJson.GetString(json, "hash"),
-            Committer = NessieJson.GetString(json, "committer"),
+            Hash = JsonFields.GetString(json, "hash"),
+            Committer = JsonFields.GetString(json, "committer"),
             Authors = authors,
             CommitTime = NessieJson.GetInstant(json, "commitTime"),
             AuthorTime = NessieJson.GetInstant(json, "authorTime"),
-            ParentCommitHashes = NessieJson.GetStrings(json, "parentCommitHashes"),
+            ParentCommitHashes = JsonFields.GetStrings(json, "parentCommitHashes"),
             Properties = properties,
         };
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LakehouseManager.Http;
 using LakehouseManager.Naming;
 
 namespace LakehouseManager.Catalog.Nessie;
@@ -14,11 +15,11 @@ internal sealed record NessieCommitResponse(NessieReference TargetBranch, IReadO
 {
     public static NessieCommitResponse Parse(JsonElement json)
     {
-        NessieJson.RequireObject(json, "the commit answer");
-        var target = NessieJson.GetObject(json, "targetBranch") ?? throw new FormatException("the field 'targetBranch' is missing");
+        JsonFields.RequireObject(json, "the commit answer");
+        var target = JsonFields.GetObject(json, "targetBranch") ?? throw new FormatException("the field 'targetBranch' is missing");
         return new NessieCommitResponse(
             NessieReference.Parse(target),
             [.. NessieJson.GetArray(json, "addedContents").Select(a =>
-                new NessieAddedContent(NessieJson.RequireKey(a, "key"), NessieJson.RequireString(a, "contentId")))]);
+                new NessieAddedContent(NessieJson.RequireKey(a, "key"), JsonFields.RequireString(a, "contentId")))]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LakehouseManager.Http;
 
 namespace LakehouseManager.Catalog.Nessie;
 
@@ -19,13 +20,13 @@ internal sealed record NessieConfig(
 
     public static NessieConfig Parse(JsonElement json)
     {
-        NessieJson.RequireObject(json, "the configuration");
+        JsonFields.RequireObject(json, "the configuration");
         return new NessieConfig(
-            NessieJson.RequireString(json, "defaultBranch"),
-            NessieJson.GetString(json, "specVersion"),
-            (int?)NessieJson.GetInt64(json, "minSupportedApiVersion"),
-            (int?)NessieJson.GetInt64(json, "maxSupportedApiVersion"),
-            (int?)NessieJson.GetInt64(json, "actualApiVersion"),
-            NessieJson.GetString(json, "noAncestorHash"));
+            JsonFields.RequireString(json, "defaultBranch"),
+            JsonFields.GetString(json, "specVersion"),
+            (int?)JsonFields.GetInt64(json, "minSupportedApiVersion"),
+            (int?)JsonFields.GetInt64(json, "maxSupportedApiVersion"),
+            (int?)JsonFields.GetInt64(json, "actualApiVersion"),
+            JsonFields.GetString(json, "noAncestorHash"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LakehouseManager.Http;
 using LakehouseManager.Naming;
 
 namespace LakehouseManager.Catalog.Nessie;
@@ -12,10 +13,10 @@ internal sealed record NessieConflict(string ConflictType, ContentKey? Key, stri
 {
     public static NessieConflict Parse(JsonElement json)
     {
-        NessieJson.RequireObject(json, "a conflict");
+        JsonFields.RequireObject(json, "a conflict");
         return new NessieConflict(
-            NessieJson.GetString(json, "conflictType") ?? NessieJson.GetString(json, "type") ?? "UNKNOWN",
-            NessieJson.GetObject(json, "key") is { } key ? NessieJson.ParseKey(key) : null,
-            NessieJson.GetString(json, "message") ?? "");
+            JsonFields.GetString(json, "conflictType") ?? JsonFields.GetString(json, "type") ?? "UNKNOWN",
+            JsonFields.GetObject(json, "key") is { } key ? NessieJson.ParseKey(key) : null,
+            JsonFields.GetString(json, "message") ?? "");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LakehouseManager.Http;
 
 namespace LakehouseManager.Catalog.Nessie;
 
@@ -60,9 +61,9 @@ internal sealed record NessieContent(string Type, string? Id)
 
     public static NessieContent Parse(JsonElement json)
     {
-        NessieJson.RequireObject(json, "a content object");
+        JsonFields.RequireObject(json, "a content object");
         Dictionary<string, string>? properties = null;
-        if (NessieJson.GetObject(json, "properties") is { } props)
+        if (JsonFields.GetObject(json, "properties") is { } props)
         {
             properties = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var property in props.EnumerateObject())
@@ -73,17 +74,17 @@ internal sealed record NessieContent(string Type, string? Id)
             }
         }
 
-        return new NessieContent(NessieJson.RequireString(json, "type"), NessieJson.GetString(json, "id"))
+        return new NessieContent(JsonFields.RequireString(json, "type"), JsonFields.GetString(json, "id"))
         {
-            MetadataLocation = NessieJson.GetString(json, "metadataLocation"),
+            MetadataLocation = JsonFields.GetString(json, "metadataLocation"),
             VersionId = NessieJson.GetScalarText(json, "versionId"),
-            SchemaId = (int?)NessieJson.GetInt64(json, "schemaId"),
-            SnapshotId = NessieJson.GetInt64(json, "snapshotId"),
-            SpecId = (int?)NessieJson.GetInt64(json, "specId"),
-            SortOrderId = (int?)NessieJson.GetInt64(json, "sortOrderId"),
-            SqlText = NessieJson.GetString(json, "sqlText"),
-            Dialect = NessieJson.GetString(json, "dialect"),
-            Elements = json.TryGetProperty("elements", out _) ? NessieJson.GetStrings(json, "elements") : null,
+            SchemaId = (int?)JsonFields.GetInt64(json, "schemaId"),
+            SnapshotId = JsonFields.GetInt64(json, "snapshotId"),
+            SpecId = (int?)JsonFields.GetInt64(json, "specId"),
+            SortOrderId = (int?)JsonFields.GetInt64(json, "sortOrderId"),
+            SqlText = JsonFields.GetString(json, "sqlText"),
+            Dialect = JsonFields.GetString(json, "dialect"),
+            Elements = json.TryGetProperty("elements", out _) ? JsonFields.GetStrings(json, "elements") : null,
             Properties = properties,
         };
     }

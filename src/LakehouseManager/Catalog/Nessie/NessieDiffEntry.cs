@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LakehouseManager.Http;
 using LakehouseManager.Naming;
 
 namespace LakehouseManager.Catalog.Nessie;
@@ -25,10 +26,10 @@ internal sealed record NessieDiffEntry(ContentKey Key, NessieContent? From, Ness
 
     public static NessieDiffEntry Parse(JsonElement json)
     {
-        NessieJson.RequireObject(json, "a diff entry");
+        JsonFields.RequireObject(json, "a diff entry");
         return new NessieDiffEntry(
             NessieJson.RequireKey(json, "key"),
-            NessieJson.GetObject(json, "from") is { } from ? NessieContent.Parse(from) : null,
-            NessieJson.GetObject(json, "to") is { } to ? NessieContent.Parse(to) : null);
+            JsonFields.GetObject(json, "from") is { } from ? NessieContent.Parse(from) : null,
+            JsonFields.GetObject(json, "to") is { } to ? NessieContent.Parse(to) : null);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LakehouseManager.Http;
 using LakehouseManager.Naming;
 
 namespace LakehouseManager.Catalog.Nessie;
@@ -13,12 +14,12 @@ internal sealed record NessieEntry(ContentKey Key, string Type, string? ContentI
 
     public static NessieEntry Parse(JsonElement json)
     {
-        NessieJson.RequireObject(json, "an entry");
-        var content = NessieJson.GetObject(json, "content") is { } c ? NessieContent.Parse(c) : null;
+        JsonFields.RequireObject(json, "an entry");
+        var content = JsonFields.GetObject(json, "content") is { } c ? NessieContent.Parse(c) : null;
         return new NessieEntry(
             NessieJson.RequireKey(json, "name"),
-            NessieJson.RequireString(json, "type"),
-            NessieJson.GetString(json, "contentId") ?? content?.Id,
+            JsonFields.RequireString(json, "type"),
+            JsonFields.GetString(json, "contentId") ?? content?.Id,
             content);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LakehouseManager.Http;
 
 namespace LakehouseManager.Catalog.Nessie;
 
@@ -26,14 +27,14 @@ internal sealed record NessieError(int? Status, string? Reason, string? Message,
                 return null;
             }
 
-            var conflicts = NessieJson.GetObject(json, "errorDetails") is { } details
+            var conflicts = JsonFields.GetObject(json, "errorDetails") is { } details
                 ? NessieJson.GetArray(details, "conflicts").Select(NessieConflict.Parse).ToList()
                 : [];
             return new NessieError(
-                (int?)NessieJson.GetInt64(json, "status"),
-                NessieJson.GetString(json, "reason"),
-                NessieJson.GetString(json, "message"),
-                NessieJson.GetString(json, "errorCode"),
+                (int?)JsonFields.GetInt64(json, "status"),
+                JsonFields.GetString(json, "reason"),
+                JsonFields.GetString(json, "message"),
+                JsonFields.GetString(json, "errorCode"),
                 conflicts);
         }
         catch (Exception e) when (e is JsonException or FormatException)

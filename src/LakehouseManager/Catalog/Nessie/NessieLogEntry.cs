@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LakehouseManager.Http;
 
 namespace LakehouseManager.Catalog.Nessie;
 
@@ -10,12 +11,12 @@ internal sealed record NessieLogEntry(NessieCommitMeta CommitMeta, string? Paren
 {
     public static NessieLogEntry Parse(JsonElement json)
     {
-        NessieJson.RequireObject(json, "a log entry");
-        var meta = NessieJson.GetObject(json, "commitMeta") ?? throw new FormatException("the field 'commitMeta' is missing");
+        JsonFields.RequireObject(json, "a log entry");
+        var meta = JsonFields.GetObject(json, "commitMeta") ?? throw new FormatException("the field 'commitMeta' is missing");
         IReadOnlyList<NessieOperation>? operations = json.TryGetProperty("operations", out var ops) &&
             ops.ValueKind == JsonValueKind.Array
             ? [.. ops.EnumerateArray().Select(NessieOperation.Parse)]
             : null;
-        return new NessieLogEntry(NessieCommitMeta.Parse(meta), NessieJson.GetString(json, "parentCommitHash"), operations);
+        return new NessieLogEntry(NessieCommitMeta.Parse(meta), JsonFields.GetString(json, "parentCommitHash"), operations);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LakehouseManager.Http;
 using LakehouseManager.Naming;
 
 namespace LakehouseManager.Catalog.Nessie;
@@ -8,11 +9,11 @@ internal sealed record NessieMergeKeyDetails(ContentKey Key, string MergeBehavio
 {
     public static NessieMergeKeyDetails Parse(JsonElement json)
     {
-        NessieJson.RequireObject(json, "a merge detail");
+        JsonFields.RequireObject(json, "a merge detail");
         return new NessieMergeKeyDetails(
             NessieJson.RequireKey(json, "key"),
-            NessieJson.GetString(json, "mergeBehavior") ?? "NORMAL",
-            NessieJson.GetObject(json, "conflict") is { } conflict ? NessieConflict.Parse(conflict) : null);
+            JsonFields.GetString(json, "mergeBehavior") ?? "NORMAL",
+            JsonFields.GetObject(json, "conflict") is { } conflict ? NessieConflict.Parse(conflict) : null);
     }
 }
 
@@ -56,15 +57,15 @@ internal sealed record NessieMergeResponse(
 
     public static NessieMergeResponse Parse(JsonElement json)
     {
-        NessieJson.RequireObject(json, "the merge answer");
+        JsonFields.RequireObject(json, "the merge answer");
         return new NessieMergeResponse(
-            NessieJson.GetBoolean(json, "wasApplied"),
-            NessieJson.GetBoolean(json, "wasSuccessful"),
-            NessieJson.GetString(json, "resultantTargetHash"),
-            NessieJson.GetString(json, "commonAncestor"),
-            NessieJson.GetString(json, "targetBranch"),
-            NessieJson.GetString(json, "effectiveTargetHash"),
-            NessieJson.GetString(json, "expectedHash"),
+            JsonFields.GetBoolean(json, "wasApplied"),
+            JsonFields.GetBoolean(json, "wasSuccessful"),
+            JsonFields.GetString(json, "resultantTargetHash"),
+            JsonFields.GetString(json, "commonAncestor"),
+            JsonFields.GetString(json, "targetBranch"),
+            JsonFields.GetString(json, "effectiveTargetHash"),
+            JsonFields.GetString(json, "expectedHash"),
             [.. NessieJson.GetArray(json, "details").Select(NessieMergeKeyDetails.Parse)]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LakehouseManager.Http;
 using LakehouseManager.Naming;
 
 namespace LakehouseManager.Catalog.Nessie;
@@ -25,14 +26,14 @@ internal sealed record NessieOperation(NessieOperationKind Kind, ContentKey Key,
 
     public static NessieOperation Parse(JsonElement json)
     {
-        NessieJson.RequireObject(json, "an operation");
+        JsonFields.RequireObject(json, "an operation");
         var key = NessieJson.RequireKey(json, "key");
-        return NessieJson.RequireString(json, "type") switch
+        return JsonFields.RequireString(json, "type") switch
         {
             "PUT" => new NessieOperation(
                 NessieOperationKind.Put,
                 key,
-                NessieJson.GetObject(json, "content") is { } content
+                JsonFields.GetObject(json, "content") is { } content
                     ? NessieContent.Parse(content)
                     : throw new FormatException("a PUT operation has no content")),
             "DELETE" => Delete(key),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LakehouseManager.Http;
 
 namespace LakehouseManager.Catalog.Nessie;
 
@@ -11,16 +12,16 @@ internal sealed record NessiePage<T>(IReadOnlyList<T> Items, string? NextPageTok
     public static NessiePage<T> Parse(
         JsonElement json, string itemsField, Func<JsonElement, T> parseItem, string? effectiveReferenceField)
     {
-        NessieJson.RequireObject(json, "the page");
+        JsonFields.RequireObject(json, "the page");
         var items = NessieJson.GetArray(json, itemsField).Select(parseItem).ToList();
-        var hasMore = NessieJson.GetBoolean(json, "hasMore");
-        var token = NessieJson.GetString(json, "token");
+        var hasMore = JsonFields.GetBoolean(json, "hasMore");
+        var token = JsonFields.GetString(json, "token");
         if (hasMore && string.IsNullOrEmpty(token))
         {
             throw new FormatException("the page says it has more but carries no token");
         }
 
-        var effective = effectiveReferenceField is not null && NessieJson.GetObject(json, effectiveReferenceField) is { } r
+        var effective = effectiveReferenceField is not null && JsonFields.GetObject(json, effectiveReferenceField) is { } r
             ? NessieReference.Parse(r)
             : null;
         return new NessiePage<T>(items, hasMore ? token : null, effective);

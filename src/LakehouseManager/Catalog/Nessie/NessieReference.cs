@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LakehouseManager.Http;
 
 namespace LakehouseManager.Catalog.Nessie;
 
@@ -19,19 +20,19 @@ internal sealed record NessieReference(NessieReferenceType Type, string? Name, s
 
     public static NessieReference Parse(JsonElement json)
     {
-        NessieJson.RequireObject(json, "a reference");
-        var type = NessieReferenceTypes.Parse(NessieJson.RequireString(json, "type"));
-        var metadata = NessieJson.GetObject(json, "metadata");
-        return new NessieReference(type, NessieJson.GetString(json, "name"), NessieJson.GetString(json, "hash"))
+        JsonFields.RequireObject(json, "a reference");
+        var type = NessieReferenceTypes.Parse(JsonFields.RequireString(json, "type"));
+        var metadata = JsonFields.GetObject(json, "metadata");
+        return new NessieReference(type, JsonFields.GetString(json, "name"), JsonFields.GetString(json, "hash"))
         {
-            CommitsAhead = metadata is { } m ? NessieJson.GetInt64(m, "numCommitsAhead") : null,
-            CommitsBehind = metadata is { } b ? NessieJson.GetInt64(b, "numCommitsBehind") : null,
+            CommitsAhead = metadata is { } m ? JsonFields.GetInt64(m, "numCommitsAhead") : null,
+            CommitsBehind = metadata is { } b ? JsonFields.GetInt64(b, "numCommitsBehind") : null,
         };
     }
 
     /// <summary><c>{"reference": Reference}</c> (SingleReferenceResponse).</summary>
     public static NessieReference ParseSingle(JsonElement json) =>
-        Parse(NessieJson.GetObject(NessieJson.RequireObject(json, "the answer"), "reference") ??
+        Parse(JsonFields.GetObject(JsonFields.RequireObject(json, "the answer"), "reference") ??
             throw new FormatException("the field 'reference' is missing"));
 
     public void WriteTo(Utf8JsonWriter writer)
