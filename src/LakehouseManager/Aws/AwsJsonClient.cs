@@ -88,6 +88,7 @@ internal sealed class AwsJsonClient : IDisposable
                 $"Could not reach {Service.Name} at {Endpoint.GetLeftPart(UriPartial.Authority)} for {operation}: {e.Message}",
                 Service.Name, operation, innerException: e),
             cancellationToken).ConfigureAwait(false);
+
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);

@@ -130,6 +130,7 @@ internal sealed partial class DremioClient : IDisposable
                 $"{_token.Redact(e.Message)}",
                 innerException: e),
             cancellationToken).ConfigureAwait(false);
+
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);

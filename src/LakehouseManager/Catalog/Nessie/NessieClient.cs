@@ -124,6 +124,7 @@ internal sealed partial class NessieClient : IDisposable
                 $"Could not reach {Endpoint.Description} about {subject}: {Redact(e.Message)}",
                 e),
             cancellationToken).ConfigureAwait(false);
+
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
