@@ -9,7 +9,7 @@ namespace LakehouseManager.Tests.Pipeline.Events;
 /// <summary>
 /// The targets with <c>--pr-host codecommit</c>, each in a process of its own as a user or a CodeBuild job runs them:
 /// RunDataTests and MergeCatalog on a pull request named by its id, SyncOpenPullRequests for the schedule rule, and
-/// Watch stopped by Ctrl-C.
+/// Watch stopped by Ctrl-C. No secret shows in their output or artifacts.
 /// </summary>
 public sealed class CodeCommitTargetsProcessTests
 {
@@ -39,6 +39,7 @@ public sealed class CodeCommitTargetsProcessTests
         Assert.True(again.ExitCode == 0, again.Output);
         Assert.Contains("AlreadyMerged", again.Output, StringComparison.Ordinal);
         Assert.Equal(await world.ViewsAsync("dev"), await world.ViewsAsync("main"));
+        Assert.All([tests, early, merged, again], run => run.AssertShowsNoSecret());
     }
 
     [Fact(Timeout = 300_000)]
@@ -73,6 +74,7 @@ public sealed class CodeCommitTargetsProcessTests
             ((await world.CommitsAsync("dev")).Count, (await world.CommitsAsync("feature")).Count, (await world.CommitsAsync("old")).Count));
         Assert.True(second.ExitCode == 0, second.Output);
         Assert.Equal(before.Dev + 1, (await world.CommitsAsync("dev")).Count);
+        Assert.All([first, second], run => run.AssertShowsNoSecret());
     }
 
     [Fact(Timeout = 300_000)]
@@ -97,6 +99,7 @@ public sealed class CodeCommitTargetsProcessTests
         Assert.Single(await world.CommentsAsync(id), c => c.InReplyTo == command);
         Assert.Equal(4, (await world.CommitsAsync("dev")).Count);
         Assert.Equal("", await world.Git.GitAsync(new LakehouseManager.Mirror.Git.GitRepository(run.Checkout, world.Git.Options), "status", "--porcelain"));
+        run.AssertShowsNoSecret();
     }
 
     private static async Task<string> OpenAsync(ReviewWorld world, string branch)

@@ -1,6 +1,4 @@
-using LakehouseManager.Tests.Aws.CodeCommit;
 using LakehouseManager.Tests.PullRequests.Events;
-using LakehouseManager.Tests.Support;
 using Xunit;
 
 namespace LakehouseManager.Tests.Pipeline.Events;
@@ -13,8 +11,6 @@ namespace LakehouseManager.Tests.Pipeline.Events;
 /// </summary>
 public sealed class HandlePullRequestEventProcessTests
 {
-    private const string DremioPat = "dremio-pat-0b9c77e1f5a2";
-
     [Fact(Timeout = 600_000)]
     public async Task The_documented_creation_and_merge_events_sync_the_pull_request_and_merge_its_catalog_branch()
     {
@@ -35,7 +31,7 @@ public sealed class HandlePullRequestEventProcessTests
         Assert.True(again.ExitCode == 0, again.Output);
         Assert.Contains("(AlreadyMerged)", again.Output, StringComparison.Ordinal);
         Assert.Equal(await world.ViewsAsync("test-branch"), await world.ViewsAsync("main"));
-        AssertNoSecrets(world, created, merged, again);
+        AssertNoSecrets(created, merged, again);
     }
 
     [Fact(Timeout = 600_000)]
@@ -55,7 +51,7 @@ public sealed class HandlePullRequestEventProcessTests
         Assert.Contains("was answered already", repeated.Output, StringComparison.Ordinal);
         var reply = Assert.Single(await world.CommentsAsync(id), c => c.InReplyTo == commandId);
         Assert.StartsWith("**Pull request 201** (`test-branch` → `main`) is open.", reply.Content, StringComparison.Ordinal);
-        AssertNoSecrets(world, result, repeated);
+        AssertNoSecrets(result, repeated);
     }
 
     [Fact(Timeout = 600_000)]
@@ -70,45 +66,17 @@ public sealed class HandlePullRequestEventProcessTests
         Assert.Contains("Ignored pullRequestApprovalStateChanged", approval.Output, StringComparison.Ordinal);
         Assert.NotEqual(0, missing.ExitCode);
         Assert.Contains("Pull request 1 does not exist in CodeCommit", missing.Output, StringComparison.Ordinal);
-        AssertNoSecrets(world, approval, missing);
+        AssertNoSecrets(approval, missing);
     }
 
-    private static async Task<(int ExitCode, string Output, string Artifacts)> RunAsync(ReviewWorld world, string sample)
-    {
-        var (checkout, artifacts) = world.NewJob();
-        var result = await BuildProcess.RunAsync(
-            [
-                "HandlePullRequestEvent", "--event", SampleEvents.PathOf(sample),
-                "--pr-host", "codecommit", "--repo-name", world.Repository, "--bot-arn", ReviewWorld.BotRole,
-                "--aws-region", world.Fake.Region, "--aws-endpoint-url", world.Fake.BaseAddress.ToString(),
-                "--catalog-path", world.CatalogPath, "--repo-path", checkout, "--mirror-path", "views",
-                "--artifacts-path", artifacts, "--tests-path", ReviewWorld.TestsPath,
-            ],
-            new Dictionary<string, string?>
-            {
-                ["AWS_ACCESS_KEY_ID"] = CodeCommitWorld.Bot.AccessKeyId,
-                ["AWS_SECRET_ACCESS_KEY"] = CodeCommitWorld.Bot.SecretAccessKey,
-                ["DREMIO_PAT"] = DremioPat,
-                ["AWS_REGION"] = null,
-                ["AWS_PROFILE"] = null,
-            });
-        return (result.ExitCode, result.StandardOutput + result.StandardError, artifacts);
-    }
+    private static Task<ReviewBuildRun> RunAsync(ReviewWorld world, string sample) =>
+        ReviewBuild.RunAsync(world, ["HandlePullRequestEvent", "--event", SampleEvents.PathOf(sample)]);
 
-    private static void AssertNoSecrets(ReviewWorld world, params (int ExitCode, string Output, string Artifacts)[] runs)
+    private static void AssertNoSecrets(params ReviewBuildRun[] runs)
     {
-        foreach (var (_, output, artifacts) in runs)
+        foreach (var run in runs)
         {
-            var texts = Directory.Exists(artifacts)
-                ? Directory.EnumerateFiles(artifacts, "*", SearchOption.AllDirectories).Select(File.ReadAllText).Append(output)
-                : [output];
-            foreach (var text in texts)
-            {
-                Assert.DoesNotContain(CodeCommitWorld.Bot.SecretAccessKey, text, StringComparison.Ordinal);
-                Assert.DoesNotContain(DremioPat, text, StringComparison.Ordinal);
-            }
+            run.AssertShowsNoSecret();
         }
-
-        _ = world;
     }
 }

@@ -1,6 +1,7 @@
 using CliWrap;
 using LakehouseManager.Tests.Aws.CodeCommit;
 using LakehouseManager.Tests.Support;
+using Xunit;
 
 namespace LakehouseManager.Tests.Pipeline.Events;
 
@@ -16,6 +17,16 @@ internal sealed record ReviewBuildRun(int ExitCode, string Output, string Artifa
         Directory.Exists(Artifacts)
             ? Directory.EnumerateFiles(Artifacts, "*", SearchOption.AllDirectories).Select(File.ReadAllText).Append(Output)
             : [Output];
+
+    /// <summary>Neither the bot's secret key nor the Dremio PAT is in the output or in any artifact.</summary>
+    public void AssertShowsNoSecret()
+    {
+        foreach (var text in Texts())
+        {
+            Assert.DoesNotContain(CodeCommitWorld.Bot.SecretAccessKey, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(ReviewBuild.DremioPat, text, StringComparison.Ordinal);
+        }
+    }
 }
 
 /// <summary>
