@@ -34,13 +34,13 @@ internal static class StaleGitLocks
                 if (held.Count > 0)
                 {
                     throw new LakehouseException(
-                        $"git is working in {repository.Directory} (process {string.Join(", ", running)}) and holds " +
+                        $"{string.Join(", ", running)} is working in {repository.Directory} and holds " +
                         $"{Names(gitDirectory, held)}; it was still running after {DurationText.Format(wait)}. Nothing was " +
                         "changed: wait for it to finish (or stop it), then run again.");
                 }
 
                 logger.LogWarning(
-                    "git (process {Ids}) still works in {Checkout} after {Wait}; it holds no lock, so the sync goes on",
+                    "{Processes} still works in {Checkout} after {Wait}; it holds no lock, so the sync goes on",
                     string.Join(", ", running), repository.Directory, DurationText.Format(wait));
                 return;
             }
@@ -48,7 +48,8 @@ internal static class StaleGitLocks
             if (!waited)
             {
                 logger.LogInformation(
-                    "Waiting for git (process {Ids}) to finish in {Checkout}", string.Join(", ", running), repository.Directory);
+                    "Waiting for {Processes} to finish in {Checkout}: a git this run did not start", string.Join(", ", running),
+                    repository.Directory);
                 waited = true;
             }
 

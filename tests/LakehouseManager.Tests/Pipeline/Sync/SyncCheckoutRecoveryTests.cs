@@ -59,7 +59,7 @@ public sealed class SyncCheckoutRecoveryTests
         var outcome = await fixture.NewSync("dev").SyncAsync();
 
         // Assert
-        Assert.Contains($"(process {holder.Id}) and holds index.lock", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"(process {holder.Id}) is working in {fixture.Checkout.Directory} and holds index.lock", error.Message, StringComparison.Ordinal);
         Assert.True(lockedWhileRunning);
         Assert.False(File.Exists(lockFile));
         Assert.Equal(await fixture.ExpectedMirrorAsync("dev"), await fixture.RemoteMirrorAsync("dev"));
