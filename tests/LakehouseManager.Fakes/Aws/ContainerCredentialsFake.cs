@@ -1,13 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LakehouseManager.Fakes.Aws;
 
@@ -41,14 +35,11 @@ public sealed class ContainerCredentialsFake : IAsyncDisposable
     public static async Task<ContainerCredentialsFake> StartAsync(AwsFakeIdentity identity, DateTimeOffset expiration)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var fake = new ContainerCredentialsFake(app, identity, expiration);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        fake.Uri = new Uri(address.TrimEnd('/') + "/v2/credentials/" + Guid.NewGuid().ToString("N"));
+        var (fake, address) = await LoopbackHost.StartAsync(
+            0,
+            app => new ContainerCredentialsFake(app, identity, expiration),
+            f => f.HandleAsync).ConfigureAwait(false);
+        fake.Uri = new Uri(address, "v2/credentials/" + Guid.NewGuid().ToString("N"));
         return fake;
     }
 

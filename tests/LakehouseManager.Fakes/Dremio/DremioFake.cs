@@ -1,11 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LakehouseManager.Fakes.Dremio;
 
@@ -82,15 +77,13 @@ public sealed partial class DremioFake : IAsyncDisposable
     /// <summary>Starts a fake on a free loopback port.</summary>
     public static async Task<DremioFake> StartAsync(DremioFakeOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, (options ?? new DremioFakeOptions()).Port));
-        var app = builder.Build();
-        var fake = new DremioFake(app, options ?? new DremioFakeOptions());
-        app.Run(fake.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-            .Addresses.Single();
-        fake.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        options ??= new DremioFakeOptions();
+        var (fake, address) = await LoopbackHost.StartAsync(
+            options.Port,
+            app => new DremioFake(app, options),
+            f => f.HandleAsync,
+            cancellationToken).ConfigureAwait(false);
+        fake.BaseAddress = address;
         return fake;
     }
 

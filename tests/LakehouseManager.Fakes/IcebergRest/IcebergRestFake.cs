@@ -1,12 +1,6 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LakehouseManager.Fakes.IcebergRest;
 
@@ -40,15 +34,12 @@ public sealed class IcebergRestFake : IAsyncDisposable
 
     public static async Task<IcebergRestFake> StartAsync(string prefix = "/api/catalog", int port = 0, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        var app = builder.Build();
-        var fake = new IcebergRestFake(app, "/" + prefix.Trim('/'));
-        app.Run(fake.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-            .Addresses.Single();
-        fake.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        var (fake, address) = await LoopbackHost.StartAsync(
+            port,
+            app => new IcebergRestFake(app, "/" + prefix.Trim('/')),
+            f => f.HandleAsync,
+            cancellationToken).ConfigureAwait(false);
+        fake.BaseAddress = address;
         return fake;
     }
 

@@ -1,11 +1,5 @@
-using System.Net;
 using LakehouseManager.Fakes.Dremio;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LakehouseManager.Fakes.Nessie;
 
@@ -101,15 +95,12 @@ public sealed partial class NessieFake : IAsyncDisposable
     public static async Task<NessieFake> StartAsync(NessieFakeOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new NessieFakeOptions();
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
-        var app = builder.Build();
-        var fake = new NessieFake(app, options);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-            .Addresses.Single();
-        fake.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        var (fake, address) = await LoopbackHost.StartAsync(
+            options.Port,
+            app => new NessieFake(app, options),
+            f => f.HandleAsync,
+            cancellationToken).ConfigureAwait(false);
+        fake.BaseAddress = address;
         return fake;
     }
 
